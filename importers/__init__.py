@@ -1,0 +1,33 @@
+"""File readers and format detection for VoC Analyzer.
+
+Pure code: no Qt, no SQL, no ``voc_app``. Readers yield plain records
+(:mod:`importers.model`) and raise :class:`importers.errors.InputError` with the
+file, row and column for anything a user can get wrong.
+"""
+
+from importers.detect import Detection, detect
+from importers.errors import InputError
+from importers.model import (
+    Interview,
+    Message,
+    ParsedFile,
+    SurveyAnswer,
+    SurveyResponse,
+    Ticket,
+    Utterance,
+)
+from importers.read import read_file
+
+__all__ = [
+    "Detection",
+    "InputError",
+    "Interview",
+    "Message",
+    "ParsedFile",
+    "SurveyAnswer",
+    "SurveyResponse",
+    "Ticket",
+    "Utterance",
+    "detect",
+    "read_file",
+]

@@ -1,0 +1,53 @@
+"""What a file is: container (text / xlsx / docx), encoding and export format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+FORMATS = {
+    "excel_csv": ("survey", "日本語 Excel の CSV"),
+    "qualtrics": ("survey", "Qualtrics"),
+    "surveymonkey": ("survey", "SurveyMonkey"),
+    "google_forms": ("survey", "Google フォーム"),
+    "ms_forms": ("survey", "Microsoft Forms"),
+    "table": ("survey", "一般的な表"),
+    "zendesk": ("support", "Zendesk（JSON / JSON Lines）"),
+    "freshdesk": ("support", "Freshdesk CSV"),
+    "intercom": ("support", "Intercom 会話（1 行 1 メッセージ）"),
+    "interview": ("interview", "インタビュー記録（テキスト / Word）"),
+}
+
+TABLE_SUFFIXES = {".csv", ".tsv", ".tab", ".txt"}
+XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+
+
+@dataclass
+class Detection:
+    format: str
+    kind: str
+    confidence: float
+    reason: str
+    encoding: str | None
+
+    @property
+    def label(self) -> str:
+        return FORMATS.get(self.format, ("", self.format))[1]
+
+
+def container(path: Path, head: bytes) -> str:
+    """'xlsx', 'docx', 'ole' (legacy .xls/.doc), or 'text'."""
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if path.suffix.lower() == ".docx" else "xlsx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    return "text"
+
+
+def detect(path: str | Path, encoding: str | None = None) -> Detection:
+    """Detect format and encoding without importing (reads the head of the file)."""
+    from importers.read import read_file
+
+    parsed = read_file(path, encoding=encoding)
+    parsed.records.close()  # type: ignore[attr-defined]
+    return Detection(parsed.format, parsed.kind, parsed.confidence, parsed.reason, parsed.encoding)

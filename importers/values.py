@@ -1,0 +1,122 @@
+"""Field values as users' exports write them: full-width digits, Excel dates, ids with stray spaces."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+
+JST = dt.timezone(dt.timedelta(hours=9))  # default project time zone
+
+
+def key64(*parts: str) -> int:
+    """A stable signed 64-bit key for content-based dedup (fits SQLite INTEGER)."""
+    h = hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=8)
+    return int.from_bytes(h.digest(), "big", signed=True)
+
+
+def is_blank(s: str | None) -> bool:
+    return s is None or not s.strip()
+
+
+def clean_id(s: str | None) -> str | None:
+    """Customer/ticket ids: NFKC (Ｋ000123 → K000123), trimmed; empty → None."""
+    if s is None:
+        return None
+    s = unicodedata.normalize("NFKC", str(s)).strip()
+    return s or None
+
+
+_INT_RE = re.compile(r"^[+-]?\d+(?:\.0*)?$")
+
+
+def parse_int(s: str | None) -> int | None:
+    """'９' → 9, ' 10 ' → 10, '7.0' → 7; anything else → None."""
+    if s is None:
+        return None
+    t = unicodedata.normalize("NFKC", s).strip()
+    if not t or not _INT_RE.match(t):
+        return None
+    return int(float(t))
+
+
+def parse_float(s: str | None) -> float | None:
+    if s is None:
+        return None
+    t = unicodedata.normalize("NFKC", s).strip().replace(",", "")
+    if not t:
+        return None
+    try:
+        v = float(t)
+    except ValueError:
+        return None
+    return v if v == v and v not in (float("inf"), float("-inf")) else None
+
+
+_DATE_FORMATS = (
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y年%m月%d日 %H:%M:%S",
+    "%Y年%m月%d日 %H:%M",
+    "%Y年%m月%d日 %H時%M分",
+    "%Y年%m月%d日",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y",
+    "%Y%m%d",
+)
+
+_JP_AMPM = re.compile(r"(午前|午後)\s*(\d{1,2}):(\d{2})")
+
+
+def parse_datetime(s: str | None, tz: dt.tzinfo = JST) -> str | None:
+    """Parse a timestamp as exports write it and return ISO 8601 in the project time zone.
+
+    Naive times are taken to be local (``tz``); times with an offset are converted to it.
+    Returns None when the value is not a recognisable date.
+    """
+    if s is None:
+        return None
+    t = unicodedata.normalize("NFKC", s).strip()
+    if not t:
+        return None
+    m = _JP_AMPM.search(t)
+    if m:
+        hour = int(m.group(2)) % 12 + (12 if m.group(1) == "午後" else 0)
+        t = t[: m.start()] + f"{hour}:{m.group(3)}" + t[m.end():]
+    t = t.replace(" UTC", "+00:00")
+    d: dt.datetime | None = None
+    try:
+        d = dt.datetime.fromisoformat(t)
+    except ValueError:
+        for fmt in _DATE_FORMATS:
+            try:
+                d = dt.datetime.strptime(t, fmt)
+                break
+            except ValueError:
+                continue
+    if d is None:
+        return None
+    if not (1900 <= d.year <= 2200):
+        return None
+    d = d.replace(tzinfo=tz) if d.tzinfo is None else d.astimezone(tz)
+    return d.isoformat(timespec="seconds")
+
+
+def parse_bool(s: str | None) -> bool | None:
+    if s is None:
+        return None
+    t = unicodedata.normalize("NFKC", s).strip().lower()
+    if t in ("true", "1", "yes", "y", "はい", "完了", "t"):
+        return True
+    if t in ("false", "0", "no", "n", "いいえ", "未完了", "f"):
+        return False
+    return None

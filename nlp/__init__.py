@@ -1,0 +1,1 @@
+"""Japanese text analysis for VoC Analyzer: pure functions, no Qt, no SQL."""

@@ -1,0 +1,3 @@
+"""VoC Analyzer application: the project store, the pipeline, the CLI and the GUI."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,211 @@
+"""``voc`` — the command line over the same functions the app uses.
+
+Every error is one line on stderr and a non-zero exit code, never a traceback
+(the traceback of an unexpected error goes to the log file named in the message).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from importers.errors import Cancelled, InputError
+from voc_app import __version__
+from voc_app.store import Project, ProjectError
+
+EXIT_INPUT = 2
+EXIT_INTERNAL = 1
+EXIT_CANCELLED = 130
+
+
+def _log_path() -> Path:
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(Path.home(), ".local", "state")
+    d = Path(base) / "voc-analyzer"
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        d = Path(tempfile.gettempdir())
+    return d / "voc.log"
+
+
+class _Bar:
+    """A tqdm progress bar on stderr fed by the pipeline's progress callback."""
+
+    def __init__(self, desc: str, enabled: bool) -> None:
+        self.bar = None
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=100, desc=desc, unit="%", file=sys.stderr, leave=False,
+                            bar_format="{desc} {percentage:3.0f}%|{bar}| {postfix}")
+
+    def __call__(self, fraction: float | None, message: str) -> None:
+        if self.bar is None:
+            return
+        if fraction is not None:
+            self.bar.n = round(fraction * 100)
+        self.bar.set_postfix_str(message, refresh=False)
+        self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    with Project.create(args.project):
+        pass
+    print(f"プロジェクトを作成しました: {args.project}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from importers.read import parse_map_args
+    from voc_app.pipeline import import_file
+
+    overrides = parse_map_args(args.map or [])
+    with Project(args.project) as project:
+        bar = _Bar(Path(args.file).name, enabled=not args.no_progress and sys.stderr.isatty())
+        try:
+            report = import_file(project, args.file, format=args.format, encoding=args.encoding,
+                                 overrides=overrides, dry_run=args.dry_run, progress=bar)
+        finally:
+            bar.close()
+    if args.json:
+        print(json.dumps(report.__dict__, ensure_ascii=False, indent=1))
+        return 0
+    print(f"形式: {report.format_label} [{report.format}]（確度 {report.confidence:.2f}）— {report.reason}")
+    print(f"文字コード: {report.encoding or '（Excel/Word ファイル）'}")
+    if args.dry_run or args.verbose:
+        print("列の役割:")
+        for c in report.columns:
+            why = f"  ← {c['reason']}" if c["reason"] else ""
+            label = c["label"] if c["label"] == c["id"] else f"{c['id']}: {c['label']}"
+            print(f"  {c['role']:<8} {label}{why}")
+        if report.preview:
+            print("先頭の行:")
+            for row in report.preview[:5]:
+                print("  " + " | ".join(v.replace("\n", "⏎")[:40] for v in row))
+    c = report.counts
+    head = "試行（取り込みはしていません）" if args.dry_run else f"取り込みました（バッチ {report.batch_id}）"
+    print(head + ":")
+    parts = [("回答", "responses"), ("発言", "verbatims"), ("無回答", "non_answers"), ("チケット", "tickets"),
+             ("更新チケット", "tickets_updated"), ("インタビュー", "interviews"), ("新規顧客", "customers_added"),
+             ("重複行スキップ", "duplicates_skipped"), ("取り込み済み", "already_present"),
+             ("途中回答", "partial_responses"), ("重複送信", "duplicate_submissions"), ("空行", "blank_rows")]
+    print("  " + "、".join(f"{label} {c[k]:,}" for label, k in parts if c.get(k)))
+    if report.skipped.get("empty_answer"):
+        print(f"  空欄の回答 {report.skipped['empty_answer']:,} 件は発言にしていません")
+    if report.same_file_batches:
+        print(f"  同じファイルをバッチ {', '.join(map(str, report.same_file_batches))} で取り込み済みです")
+    if report.warning_count:
+        print(f"注意 {report.warning_count:,} 件:")
+        for w in report.warnings[:10]:
+            print(f"  {w}")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from voc_app.store.queries import batches, project_counts, verbatims_by_kind_question
+
+    with Project(args.project) as project:
+        counts = project_counts(project.conn)
+        bs = batches(project.conn)
+        by_q = verbatims_by_kind_question(project.conn)
+    if args.json:
+        out = dict(counts)
+        out["batches"] = bs
+        out["by_question"] = [{"kind": k, "question": q, "verbatims": n, "non_answers": na or 0}
+                              for k, q, n, na in by_q]
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    print(f"プロジェクト: {args.project}")
+    print(f"  発言 {counts['verbatims']:,}（無回答 {counts['non_answers']:,}）、顧客 {counts['customers']:,}、"
+          f"回答 {counts['responses']:,}、チケット {counts['tickets']:,}、インタビュー {counts['interviews']:,}、"
+          f"重複スキップ {counts['duplicates_skipped']:,}")
+    kinds = {"survey": "アンケート", "support": "サポート", "interview": "インタビュー"}
+    if by_q:
+        print("種類・設問ごと:")
+        for k, q, n, na in by_q:
+            print(f"  {kinds.get(k, k)} / {q or '-'}: {n:,}（無回答 {na or 0:,}）")
+    if bs:
+        print("取り込みバッチ:")
+        for b in bs:
+            print(f"  {b['id']:>3} {b['started_at'][:16]} {b['file_name']} [{b['format']}] 回答 {b['responses']:,}"
+                  f" 発言 {b['verbatims']:,} チケット {b['tickets']:,} 重複 {b['duplicates_skipped']:,}"
+                  f" 取込済 {b['already_present']:,}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from importers.detect import FORMATS
+
+    p = argparse.ArgumentParser(prog="voc", description="VoC Analyzer — 日本語の顧客の声を分析します（オフライン）")
+    p.add_argument("--version", action="version", version=f"voc {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    s = sub.add_parser("new", help="新しいプロジェクトファイルを作る")
+    s.add_argument("project", help="プロジェクトファイル（例: 調査2025.voc）")
+    s.set_defaults(func=cmd_new)
+
+    s = sub.add_parser("import", help="アンケート・サポート履歴・インタビュー記録を取り込む",
+                       description="1 ファイル = 1 トランザクション。失敗・中断しても何も変わりません。")
+    s.add_argument("project")
+    s.add_argument("file")
+    s.add_argument("--format", choices=sorted(FORMATS), help="形式を指定（既定: 自動判定）")
+    s.add_argument("--encoding", help="文字コードを指定（例: cp932, utf-8）")
+    s.add_argument("--map", action="append", metavar="ROLE=COLUMN",
+                   help="列の役割を指定（id, customer, time, nps, score, text, attr, ignore; text と attr は複数可）")
+    s.add_argument("--dry-run", action="store_true", help="取り込まずに判定結果・列の役割・先頭の行・件数を表示")
+    s.add_argument("--json", action="store_true", help="結果を JSON で出力")
+    s.add_argument("-v", "--verbose", action="store_true", help="列の役割と先頭の行も表示")
+    s.add_argument("--no-progress", action="store_true", help="進捗バーを出さない")
+    s.set_defaults(func=cmd_import)
+
+    s = sub.add_parser("info", help="件数と取り込みバッチを表示")
+    s.add_argument("project")
+    s.add_argument("--json", action="store_true", help="1 つの JSON オブジェクトで出力")
+    s.set_defaults(func=cmd_info)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as e:
+        print(f"エラー: {e.describe()}", file=sys.stderr)
+        return EXIT_INPUT
+    except ProjectError as e:
+        print(f"エラー: {e}", file=sys.stderr)
+        return EXIT_INPUT
+    except (Cancelled, KeyboardInterrupt):
+        print("中断しました。プロジェクトは変更されていません。", file=sys.stderr)
+        return EXIT_CANCELLED
+    except sqlite3.OperationalError as e:
+        msg = "プロジェクトが他のプログラムで使用中です。しばらくしてから再実行してください" if "locked" in str(e) else str(e)
+        print(f"エラー: {msg}", file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as e:
+        print(f"エラー: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        return EXIT_INPUT
+    except Exception as e:  # noqa: BLE001 - the user gets one line, the log gets the traceback
+        log = _log_path()
+        try:
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(traceback.format_exc())
+        except OSError:
+            pass
+        print(f"内部エラー: {type(e).__name__}: {e}（詳細: {log}）", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

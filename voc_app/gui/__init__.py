@@ -1,0 +1,1 @@
+"""Everything Qt. Calls voc_app operations; never writes SQL."""

@@ -1,0 +1,144 @@
+"""import → analyze → signals, as plain functions with a progress callback.
+
+A progress callback is ``progress(fraction: float | None, message: str)``; it may
+raise :class:`importers.errors.Cancelled` to stop the work, and the project is then
+exactly as it was before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from importers import read_file
+from importers.errors import Cancelled, InputError
+from importers.model import Interview, ParsedFile, SurveyResponse, Ticket
+from nlp.normalize import is_non_answer
+from voc_app.store import Project, transaction
+from voc_app.store.imports import BatchWriter
+from voc_app.store.queries import batches_with_sha
+
+Progress = Callable[[float | None, str], None]
+
+CHUNK = 2000
+
+
+class _Rollback(Exception):
+    """Internal: undo a dry run after counting."""
+
+
+@dataclass
+class ImportReport:
+    file: str
+    format: str
+    format_label: str
+    kind: str
+    confidence: float
+    reason: str
+    encoding: str | None
+    mapping: dict[str, str]
+    columns: list[dict[str, Any]]
+    preview: list[list[str]]
+    counts: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    warning_count: int = 0
+    batch_id: int | None = None
+    dry_run: bool = False
+    same_file_batches: list[int] = field(default_factory=list)
+
+
+def open_file(path: str | Path, *, format: str | None = None, encoding: str | None = None,
+              overrides: Iterable[tuple[str, str]] = ()) -> ParsedFile:
+    """Detect and map a file without importing (for previews and the import wizard)."""
+    return read_file(path, format=format, encoding=encoding, overrides=overrides)
+
+
+def import_file(
+    project: Project,
+    path: str | Path,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    overrides: Iterable[tuple[str, str]] = (),
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import one file as one transaction. Raises InputError (nothing imported) or
+    Cancelled (nothing imported). With ``dry_run`` everything is checked and counted,
+    then rolled back."""
+    parsed = read_file(path, format=format, encoding=encoding, overrides=overrides)
+    from importers.detect import FORMATS
+
+    report = ImportReport(
+        file=str(path), format=parsed.format, format_label=FORMATS[parsed.format][1], kind=parsed.kind,
+        confidence=parsed.confidence, reason=parsed.reason, encoding=parsed.encoding, mapping=parsed.mapping,
+        columns=[{"id": c.id, "label": c.label, "role": c.role, "reason": c.reason} for c in parsed.columns],
+        preview=parsed.preview, dry_run=dry_run,
+        same_file_batches=batches_with_sha(project.conn, parsed.sha256),
+    )
+    name = Path(path).name
+    total = max(parsed.size, 1)
+
+    def tick(n: int) -> None:
+        if progress is not None:
+            frac = min(parsed.stats.bytes_done / total, 1.0) if parsed.stats.bytes_done else None
+            progress(frac, f"{name}: {n:,} 件")
+
+    try:
+        with transaction(project.conn):
+            writer = BatchWriter(project.conn, parsed, is_non_answer)
+            chunk: list[SurveyResponse] = []
+            n = 0
+            for rec in parsed.records:
+                n += 1
+                if isinstance(rec, SurveyResponse):
+                    chunk.append(rec)
+                    if len(chunk) >= CHUNK:
+                        writer.add_responses(chunk)
+                        chunk = []
+                        tick(n)
+                elif isinstance(rec, Ticket):
+                    writer.add_ticket(rec)
+                    if n % 200 == 0:
+                        tick(n)
+                elif isinstance(rec, Interview):
+                    writer.add_interview(rec)
+            if chunk:
+                writer.add_responses(chunk)
+            if progress is not None:
+                progress(1.0, f"{name}: 検索索引を更新しています")
+            writer.finish(parsed)
+            report.batch_id = writer.batch_id
+            c = writer.counts
+            report.counts = {
+                "responses": c.responses,
+                "verbatims": c.verbatims,
+                "non_answers": c.non_answers,
+                "customers_added": c.customers_added,
+                "tickets": c.tickets,
+                "tickets_updated": c.tickets_updated,
+                "messages": c.messages,
+                "interviews": c.interviews,
+                "duplicates_skipped": c.duplicates_skipped,
+                "already_present": c.already_present,
+                "partial_responses": c.partial_responses,
+                "duplicate_submissions": c.duplicate_submissions,
+                "rows_read": parsed.stats.rows_read,
+                "blank_rows": parsed.stats.blank_rows,
+            }
+            report.skipped = dict(c.skipped)
+            report.warnings = list(parsed.stats.warnings)
+            report.warning_count = parsed.stats.warning_count
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        report.batch_id = None
+    except InputError as e:
+        raise e.with_file(name) from None
+    return report
+
+
+__all__ = ["Cancelled", "ImportReport", "InputError", "Progress", "import_file", "open_file"]

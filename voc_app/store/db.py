@@ -1,0 +1,117 @@
+"""Opening a project file: SQLite with WAL, foreign keys and named migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from voc_app.store.schema import MIGRATIONS
+
+APP_ID = 0x564F4331  # 'VOC1' in PRAGMA application_id
+
+
+class ProjectError(Exception):
+    """A project file that cannot be opened or created; the message is for the user."""
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
+
+
+def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
+    p = Path(path)
+    if not create and not p.exists():
+        raise ProjectError(f"{p}: プロジェクトが見つかりません（voc new {p} で作成できます）")
+    if create and p.exists() and p.stat().st_size > 0:
+        raise ProjectError(f"{p}: 既にファイルがあります")
+    try:
+        conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False, timeout=30)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA cache_size = -65536")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError as e:
+        raise ProjectError(f"{p}: VoC Analyzer のプロジェクトではありません（{e}）") from e
+    if create:
+        conn.execute(f"PRAGMA application_id = {APP_ID}")
+    elif app_id != APP_ID:
+        conn.close()
+        raise ProjectError(f"{p}: VoC Analyzer のプロジェクトではありません")
+    migrate(conn)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply pending migrations, each in its own transaction. Returns the names applied."""
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
+    known = {name for name, _ in MIGRATIONS}
+    if done - known:
+        raise ProjectError("このプロジェクトは新しいバージョンの VoC Analyzer で作られています。アプリを更新してください")
+    applied = []
+    for n, (name, step) in enumerate(MIGRATIONS, start=1):
+        if name in done:
+            continue
+        record = (f"INSERT INTO _migrations (name, applied_at) VALUES ('{name}', '{now_iso()}');"
+                  f"PRAGMA user_version = {n};")
+        try:
+            if isinstance(step, str):
+                conn.executescript("BEGIN IMMEDIATE;\n" + step + "\n" + record + "\nCOMMIT;")
+            else:
+                conn.execute("BEGIN IMMEDIATE")
+                step(conn)
+                for stmt in record.split(";"):
+                    if stmt.strip():
+                        conn.execute(stmt)
+                conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: everything or nothing (also on Cancelled or KeyboardInterrupt)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+class Project:
+    """An open project file. ``db`` is a sqlite-utils Database over the same connection."""
+
+    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+        self.path = Path(path)
+        self.conn = connect(self.path, create=create)
+        self.db = sqlite_utils.Database(self.conn)
+
+    @classmethod
+    def create(cls, path: str | Path) -> Project:
+        return cls(path, create=True)
+
+    def close(self) -> None:
+        try:
+            self.conn.execute("PRAGMA optimize")
+        finally:
+            self.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,303 @@
+"""Writing one import batch. The caller holds the transaction (one import = one transaction)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from importers.model import Interview, ParsedFile, SurveyResponse, Ticket
+from importers.values import key64
+from voc_app.store.db import now_iso
+
+_EMPTY = "{}"
+
+
+def _js(d: dict | list) -> str:
+    if not d:
+        return "[]" if isinstance(d, list) else _EMPTY
+    return json.dumps(d, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass
+class BatchCounts:
+    responses: int = 0
+    verbatims: int = 0
+    non_answers: int = 0
+    tickets: int = 0
+    tickets_updated: int = 0
+    messages: int = 0
+    interviews: int = 0
+    customers_added: int = 0
+    duplicates_skipped: int = 0
+    already_present: int = 0
+    partial_responses: int = 0
+    duplicate_submissions: int = 0
+    skipped: Counter = field(default_factory=Counter)
+
+    @property
+    def rows_imported(self) -> int:
+        return self.responses + self.tickets + self.tickets_updated + self.interviews
+
+
+class BatchWriter:
+    """Adds the records of one parsed file to the project, deduplicating by content."""
+
+    def __init__(self, conn: sqlite3.Connection, parsed: ParsedFile, is_non_answer: Callable[[str], bool]) -> None:
+        assert conn.in_transaction, "BatchWriter needs an open transaction"
+        self.conn = conn
+        self.is_non_answer = is_non_answer
+        self.counts = BatchCounts()
+        cur = conn.execute(
+            "INSERT INTO batches (file_name, file_path, file_size, sha256, kind, format, format_confidence,"
+            " format_reason, encoding, mapping, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (parsed.path.rsplit("/", 1)[-1], parsed.path, parsed.size, parsed.sha256, parsed.kind, parsed.format,
+             parsed.confidence, parsed.reason, parsed.encoding, _js(parsed.mapping), now_iso()),
+        )
+        self.batch_id = cur.lastrowid
+        self._next = {
+            t: (conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] + 1)
+            for t in ("customers", "responses", "verbatims", "messages")
+        }
+        self._customers: dict[str, int] = {}
+        self._new_customers: list[tuple] = []
+        self._customer_attrs: dict[int, dict[str, str]] = {}
+        self._seen: dict[int, bool] = {}  # record key -> imported by this batch
+        self._signatures: dict[int, int] = {}  # response signature -> response id (this batch)
+
+    # --- ids ---------------------------------------------------------------
+    def _id(self, table: str) -> int:
+        n = self._next[table]
+        self._next[table] = n + 1
+        return n
+
+    def customer(self, external_id: str | None) -> int | None:
+        if external_id is None:
+            return None
+        cid = self._customers.get(external_id)
+        if cid is None:
+            row = self.conn.execute("SELECT id FROM customers WHERE external_id = ?", (external_id,)).fetchone()
+            if row:
+                cid = row[0]
+            else:
+                cid = self._id("customers")
+                self._new_customers.append((cid, external_id, _EMPTY, self.batch_id, self.batch_id))
+                self.counts.customers_added += 1
+            self._customers[external_id] = cid
+        return cid
+
+    def _flush_customers(self) -> None:
+        if self._new_customers:
+            self.conn.executemany(
+                "INSERT INTO customers (id, external_id, attributes, first_batch_id, updated_batch_id)"
+                " VALUES (?,?,?,?,?)", self._new_customers)
+            self._new_customers.clear()
+
+    def _verbatim(self, rows: list[tuple], key: int, kind: str, customer: int | None, *, response=None,
+                  ticket=None, message=None, interview=None, question=None, channel=None, speaker=None,
+                  text: str, created: str | None) -> None:
+        na = 1 if self.is_non_answer(text) else 0
+        rows.append((self._id("verbatims"), self.batch_id, key, kind, customer, response, ticket, message, interview,
+                     question, channel, speaker, text, created, na))
+        self.counts.verbatims += 1
+        self.counts.non_answers += na
+
+    def _insert_verbatims(self, rows: list[tuple]) -> None:
+        if rows:
+            self.conn.executemany(
+                "INSERT INTO verbatims (id, batch_id, key, kind, customer_id, response_id, ticket_id, message_id,"
+                " interview_id, question, channel, speaker, text, created_at, is_non_answer)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+    def _duplicate(self, key: int) -> bool:
+        """Exact duplicate of a record seen earlier in this file: counted and skipped."""
+        first_imported = self._seen.get(key)
+        if first_imported is None:
+            return False
+        if first_imported:
+            self.counts.duplicates_skipped += 1
+        else:
+            self.counts.already_present += 1
+        return True
+
+    def _existing(self, table: str, column: str, values: Sequence) -> set:
+        out: set = set()
+        for i in range(0, len(values), 500):
+            part = values[i:i + 500]
+            q = f"SELECT {column} FROM {table} WHERE {column} IN ({','.join('?' * len(part))})"
+            out.update(r[0] for r in self.conn.execute(q, part))
+        return out
+
+    # --- surveys -------------------------------------------------------------
+    def add_responses(self, chunk: list[SurveyResponse]) -> None:
+        fresh: list[SurveyResponse] = []
+        for r in chunk:
+            if not self._duplicate(r.key):
+                self._seen[r.key] = True
+                fresh.append(r)
+        if not fresh:
+            return
+        present = self._existing("responses", "key", [r.key for r in fresh])
+        if present:
+            for r in fresh:
+                if r.key in present:
+                    self._seen[r.key] = False
+                    self.counts.already_present += 1
+            fresh = [r for r in fresh if r.key not in present]
+        sig_candidates = [r.signature for r in fresh if self._signature_counts(r) and r.signature not in self._signatures]
+        earlier: dict[int, int] = {}
+        if sig_candidates:
+            for i in range(0, len(sig_candidates), 500):
+                part = sig_candidates[i:i + 500]
+                q = f"SELECT signature, min(id) FROM responses WHERE signature IN ({','.join('?' * len(part))}) GROUP BY signature"
+                earlier.update(self.conn.execute(q, part).fetchall())
+        resp_rows, verb_rows = [], []
+        for r in fresh:
+            rid = self._id("responses")
+            cust = self.customer(r.customer_id)
+            dup_of = None
+            if self._signature_counts(r):
+                dup_of = self._signatures.get(r.signature) or earlier.get(r.signature)
+                if dup_of is None:
+                    self._signatures[r.signature] = rid
+                else:
+                    self.counts.duplicate_submissions += 1
+            if r.partial:
+                self.counts.partial_responses += 1
+            if cust is not None and r.attributes:
+                self._customer_attrs.setdefault(cust, {}).update(r.attributes)
+            resp_rows.append((rid, self.batch_id, r.row, r.key, r.signature, r.response_id, cust, r.submitted_at,
+                              r.nps, _js(r.scores), _js(r.attributes), int(r.partial), r.progress, dup_of))
+            for a in r.answers:
+                if not a.text.strip():
+                    self.counts.skipped["empty_answer"] += 1
+                    continue
+                self._verbatim(verb_rows, key64("s", str(r.key), a.column), "survey", cust, response=rid,
+                               question=a.question, text=a.text, created=r.submitted_at)
+        self.counts.responses += len(resp_rows)
+        self._flush_customers()
+        self.conn.executemany(
+            "INSERT INTO responses (id, batch_id, row_no, key, signature, response_id, customer_id, submitted_at,"
+            " nps, scores, attributes, is_partial, progress, duplicate_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            resp_rows)
+        self._insert_verbatims(verb_rows)
+
+    @staticmethod
+    def _signature_counts(r: SurveyResponse) -> bool:
+        """A same-content submission is a duplicate only when it identifies someone or says something."""
+        return bool(r.customer_id) or any(len(a.text.strip()) >= 10 for a in r.answers)
+
+    # --- tickets --------------------------------------------------------------
+    def add_ticket(self, t: Ticket) -> None:
+        if self._duplicate(t.key):
+            return
+        self._seen[t.key] = True
+        cust = self.customer(t.customer_id)
+        self._flush_customers()
+        row = self.conn.execute("SELECT id, key, updated_at FROM tickets WHERE external_id = ?",
+                                (t.ticket_id,)).fetchone()
+        fields = (t.subject, t.status, t.priority, t.channel, t.type, t.created_at, t.updated_at, t.solved_at,
+                  _js(t.tags), _js(t.attributes))
+        if row is None:
+            tid = self.conn.execute(
+                "INSERT INTO tickets (batch_id, external_id, key, customer_id, subject, status, priority, channel,"
+                " type, created_at, updated_at, solved_at, tags, attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (self.batch_id, t.ticket_id, t.key, cust, *fields)).lastrowid
+            known: set[str] = set()
+            seq = 0
+            self.counts.tickets += 1
+        else:
+            tid, old_key, old_updated = row
+            if old_key == t.key:
+                self._seen[t.key] = False
+                self.counts.already_present += 1
+                return
+            if old_updated is None or (t.updated_at or "") >= old_updated:
+                self.conn.execute(
+                    "UPDATE tickets SET key=?, updated_batch_id=?, customer_id=coalesce(?, customer_id), subject=?,"
+                    " status=?, priority=?, channel=?, type=?, created_at=coalesce(created_at, ?), updated_at=?,"
+                    " solved_at=?, tags=?, attributes=? WHERE id=?",
+                    (t.key, self.batch_id, cust, *fields, tid))
+            known = {r[0] for r in self.conn.execute("SELECT key FROM messages WHERE ticket_id=?", (tid,))}
+            seq = self.conn.execute("SELECT coalesce(max(seq), -1) + 1 FROM messages WHERE ticket_id=?",
+                                    (tid,)).fetchone()[0]
+            self.counts.tickets_updated += 1
+        msg_rows, verb_rows = [], []
+        for m in t.messages:
+            if m.key in known:
+                continue
+            known.add(m.key)
+            mid = self._id("messages")
+            msg_rows.append((mid, tid, self.batch_id, m.key, seq, m.author_role, m.author_id, m.body, m.created_at,
+                             int(m.public)))
+            seq += 1
+            if m.author_role == "customer":
+                if m.body.strip():
+                    self._verbatim(verb_rows, key64("m", t.ticket_id, m.key), "support", cust, ticket=tid,
+                                   message=mid, channel=t.channel, text=m.body, created=m.created_at or t.created_at)
+                else:
+                    self.counts.skipped["empty_message"] += 1
+        self.counts.messages += len(msg_rows)
+        self.conn.executemany(
+            "INSERT INTO messages (id, ticket_id, batch_id, key, seq, author_role, author_id, body, created_at, public)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)", msg_rows)
+        self._insert_verbatims(verb_rows)
+
+    # --- interviews -----------------------------------------------------------
+    def add_interview(self, iv: Interview) -> None:
+        if self._duplicate(iv.key):
+            return
+        if self.conn.execute("SELECT 1 FROM interviews WHERE key=?", (iv.key,)).fetchone():
+            self._seen[iv.key] = False
+            self.counts.already_present += 1
+            return
+        self._seen[iv.key] = True
+        cust = self.customer(iv.customer_id)
+        self._flush_customers()
+        ivid = self.conn.execute(
+            "INSERT INTO interviews (batch_id, key, title, customer_id, held_at) VALUES (?,?,?,?,?)",
+            (self.batch_id, iv.key, iv.title, cust, iv.held_at)).lastrowid
+        self.counts.interviews += 1
+        rows: list[tuple] = []
+        for i, u in enumerate(iv.utterances):
+            self._verbatim(rows, key64("i", str(iv.key), str(i)), "interview", cust, interview=ivid,
+                           question=u.question, speaker=u.speaker, text=u.text, created=iv.held_at)
+        self._insert_verbatims(rows)
+
+    # --- end ------------------------------------------------------------------
+    def finish(self, parsed: ParsedFile) -> None:
+        self._flush_customers()
+        if self._customer_attrs:
+            rows = self.conn.execute(
+                "SELECT id, attributes FROM customers WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(self._customer_attrs)),)).fetchall()
+            updates = []
+            for cid, attrs in rows:
+                merged = json.loads(attrs)
+                merged.update(self._customer_attrs[cid])
+                updates.append((_js(merged), self.batch_id, cid))
+            self.conn.executemany("UPDATE customers SET attributes=?, updated_batch_id=? WHERE id=?", updates)
+        self.conn.execute(
+            "INSERT INTO verbatims_fts (rowid, text) SELECT id, text FROM verbatims WHERE batch_id = ?",
+            (self.batch_id,))
+        c = self.counts
+        st = parsed.stats
+        skipped = Counter(c.skipped)
+        if st.blank_rows:
+            skipped["blank_row"] += st.blank_rows
+        if c.duplicates_skipped:
+            skipped["duplicate"] += c.duplicates_skipped
+        if c.already_present:
+            skipped["already_imported"] += c.already_present
+        rows_skipped = st.blank_rows + c.duplicates_skipped + c.already_present
+        self.conn.execute(
+            "UPDATE batches SET rows_read=?, rows_imported=?, rows_skipped=?, skipped_reasons=?, responses=?,"
+            " verbatims=?, non_answers=?, tickets=?, tickets_updated=?, messages=?, customers_added=?,"
+            " duplicates_skipped=?, already_present=?, partial_responses=?, duplicate_submissions=?, warnings=?,"
+            " warning_count=?, finished_at=? WHERE id=?",
+            (st.rows_read, c.rows_imported, rows_skipped, _js(dict(skipped)), c.responses, c.verbatims,
+             c.non_answers, c.tickets, c.tickets_updated, c.messages, c.customers_added, c.duplicates_skipped,
+             c.already_present, c.partial_responses, c.duplicate_submissions, _js(st.warnings), st.warning_count,
+             now_iso(), self.batch_id))

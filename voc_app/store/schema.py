@@ -1,0 +1,161 @@
+"""Named, transactional migrations. Each runs once, in order, inside one transaction,
+and is recorded in ``_migrations``; ``PRAGMA user_version`` holds the count."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# A migration is SQL (run as one script inside the migration's transaction) or a
+# function that uses ``execute`` only (``executescript`` would commit early).
+Migration = tuple[str, "str | Callable[[sqlite3.Connection], None]"]
+
+M001_INITIAL = """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        CREATE TABLE batches (
+            id INTEGER PRIMARY KEY,
+            file_name TEXT NOT NULL,
+            file_path TEXT,
+            file_size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('survey', 'support', 'interview')),
+            format TEXT NOT NULL,
+            format_confidence REAL,
+            format_reason TEXT,
+            encoding TEXT,
+            mapping TEXT NOT NULL DEFAULT '{}',          -- JSON: column -> role
+            rows_read INTEGER NOT NULL DEFAULT 0,
+            rows_imported INTEGER NOT NULL DEFAULT 0,
+            rows_skipped INTEGER NOT NULL DEFAULT 0,
+            skipped_reasons TEXT NOT NULL DEFAULT '{}',  -- JSON: reason -> count
+            responses INTEGER NOT NULL DEFAULT 0,
+            verbatims INTEGER NOT NULL DEFAULT 0,
+            non_answers INTEGER NOT NULL DEFAULT 0,
+            tickets INTEGER NOT NULL DEFAULT 0,
+            tickets_updated INTEGER NOT NULL DEFAULT 0,
+            messages INTEGER NOT NULL DEFAULT 0,
+            customers_added INTEGER NOT NULL DEFAULT 0,
+            duplicates_skipped INTEGER NOT NULL DEFAULT 0,
+            already_present INTEGER NOT NULL DEFAULT 0,
+            partial_responses INTEGER NOT NULL DEFAULT 0,
+            duplicate_submissions INTEGER NOT NULL DEFAULT 0,
+            warnings TEXT NOT NULL DEFAULT '[]',         -- JSON list (first 50)
+            warning_count INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT NOT NULL,
+            finished_at TEXT
+        );
+        CREATE INDEX batches_sha ON batches (sha256);
+
+        CREATE TABLE customers (
+            id INTEGER PRIMARY KEY,
+            external_id TEXT NOT NULL UNIQUE,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            first_batch_id INTEGER REFERENCES batches (id),
+            updated_batch_id INTEGER REFERENCES batches (id)
+        );
+
+        CREATE TABLE responses (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES batches (id),
+            row_no INTEGER NOT NULL,
+            key INTEGER NOT NULL UNIQUE,                 -- hash of the raw row
+            signature INTEGER NOT NULL,                  -- hash of what was answered
+            response_id TEXT,
+            customer_id INTEGER REFERENCES customers (id),
+            submitted_at TEXT,
+            nps INTEGER CHECK (nps BETWEEN 0 AND 10),
+            scores TEXT NOT NULL DEFAULT '{}',
+            attributes TEXT NOT NULL DEFAULT '{}',
+            is_partial INTEGER NOT NULL DEFAULT 0,
+            progress INTEGER,
+            duplicate_of INTEGER REFERENCES responses (id)
+        );
+        CREATE INDEX responses_customer ON responses (customer_id);
+        CREATE INDEX responses_signature ON responses (signature);
+
+        CREATE TABLE tickets (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES batches (id),
+            updated_batch_id INTEGER REFERENCES batches (id),
+            external_id TEXT NOT NULL UNIQUE,
+            key INTEGER NOT NULL,                        -- hash of the last imported record
+            customer_id INTEGER REFERENCES customers (id),
+            subject TEXT,
+            status TEXT,
+            priority TEXT,
+            channel TEXT,
+            type TEXT,
+            created_at TEXT,
+            updated_at TEXT,
+            solved_at TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            attributes TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX tickets_customer ON tickets (customer_id);
+
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+            batch_id INTEGER NOT NULL REFERENCES batches (id),
+            key TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            author_role TEXT NOT NULL CHECK (author_role IN ('customer', 'agent', 'unknown')),
+            author_id TEXT,
+            body TEXT NOT NULL,
+            created_at TEXT,
+            public INTEGER NOT NULL DEFAULT 1,
+            UNIQUE (ticket_id, key)
+        );
+
+        CREATE TABLE interviews (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES batches (id),
+            key INTEGER NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            customer_id INTEGER REFERENCES customers (id),
+            held_at TEXT
+        );
+
+        -- One row per customer voice. text is exactly as read and never changed.
+        CREATE TABLE verbatims (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES batches (id),
+            key INTEGER NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('survey', 'support', 'interview')),
+            customer_id INTEGER REFERENCES customers (id),
+            response_id INTEGER REFERENCES responses (id),
+            ticket_id INTEGER REFERENCES tickets (id),
+            message_id INTEGER REFERENCES messages (id),
+            interview_id INTEGER REFERENCES interviews (id),
+            question TEXT,       -- survey question text, or the interviewer's question
+            channel TEXT,        -- support channel (web, email, chat ...)
+            speaker TEXT,        -- interview speaker
+            text TEXT NOT NULL,
+            created_at TEXT,
+            is_non_answer INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX verbatims_customer ON verbatims (customer_id);
+        CREATE INDEX verbatims_batch ON verbatims (batch_id);
+        CREATE INDEX verbatims_question ON verbatims (kind, question);
+        CREATE INDEX verbatims_created ON verbatims (created_at);
+
+        -- Japanese full-text search: trigram tokenizer (substring search of 3+ characters;
+        -- shorter terms fall back to LIKE). External content: rows are added by the import
+        -- in the same transaction; the triggers keep deletions in sync.
+        CREATE VIRTUAL TABLE verbatims_fts USING fts5 (
+            text, content='verbatims', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER verbatims_fts_delete AFTER DELETE ON verbatims BEGIN
+            INSERT INTO verbatims_fts (verbatims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER verbatims_fts_update AFTER UPDATE OF text ON verbatims BEGIN
+            INSERT INTO verbatims_fts (verbatims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO verbatims_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+"""
+
+
+MIGRATIONS: list[Migration] = [
+    ("001_initial", M001_INITIAL),
+]
