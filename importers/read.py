@@ -89,6 +89,9 @@ def read_file(
         return _table(p, size, sha, iter_xlsx(p, sheet), None, format, overrides, stats)
 
     # text
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and not encoding:
+        raise InputError("バイナリファイルのようです（NUL 文字を含みます）", file=name,
+                         hint="CSV・Excel・JSON・テキストのファイルを選ぶか、UTF-16 なら --encoding utf-16 を指定してください")
     if encoding:
         enc = normalize_name(encoding)
         check_encoding(p, enc)
@@ -177,12 +180,14 @@ def _table(
         if (format == "freshdesk") or (format is None and tickets.is_freshdesk(columns)):
             if tickets.find(columns, "ticket id", "チケット id", "チケットid") is None:
                 raise InputError("必須の列「Ticket ID」がありません", file=name, row=1)
+            tickets.freshdesk_roles(columns)
             records = tickets.iter_freshdesk(all_rows, columns, name, stats)
             return ParsedFile(str(p), size, sha, "freshdesk", "support", 0.9,
                               "Freshdesk のチケット CSV（Ticket ID・Description の列）", enc, columns, preview, records, stats)
         if (format == "intercom") or (format is None and tickets.is_intercom(columns)):
             if tickets.find(columns, "conversation id", "会話 id") is None:
                 raise InputError("必須の列「Conversation ID」がありません", file=name, row=1)
+            tickets.intercom_roles(columns)
             records = tickets.iter_intercom(all_rows, columns, name, stats)
             return ParsedFile(str(p), size, sha, "intercom", "support", 0.9,
                               "Intercom の会話（1 行 1 メッセージ、Conversation ID・Author type）", enc, columns, preview,

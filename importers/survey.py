@@ -148,6 +148,15 @@ def suggest_roles(columns: list[Column], sample: list[list[str]], fmt: str) -> N
             role, reason = "attr", "ID らしい見出しですが値が重複しています"
         col.role, col.reason = role, reason
     _dedupe_single_roles(columns)
+    if not any(c.role == "customer" for c in columns):
+        for col in columns:
+            vals = [r[col.index].strip() for r in sample if col.index < len(r) and r[col.index].strip()]
+            if vals and _header_role(col) == "ignore" and all(_EMAIL_RE.match(v) for v in vals):
+                col.role, col.reason = "customer", "顧客 ID の列がないため、メールアドレスで顧客を識別"
+                break
+
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def _value_role(col: Column, vals: list[str], n: int) -> tuple[str, str]:
@@ -169,7 +178,7 @@ def _value_role(col: Column, vals: list[str], n: int) -> tuple[str, str]:
     avg = sum(len(v) for v in vals) / len(vals)
     if len(vals) >= 10 and distinct <= max(8, 0.1 * len(vals)) and avg <= 8:
         return "attr", "少数の短い値を繰り返す属性"
-    if _QUESTION_RE.search(col.label) or (avg >= 12 and distinct >= 0.6 * len(vals)):
+    if _QUESTION_RE.search(col.label) or "？" in col.label or (avg >= 12 and distinct >= 0.6 * len(vals)):
         return "text", "自由記述（長く多様な値）"
     if distinct <= max(12, 0.3 * len(vals)) and avg <= 20:
         return "attr", "少数の値を繰り返す属性"

@@ -246,6 +246,10 @@ def freshdesk_roles(columns: list[Column]) -> dict[str, Column | None]:
     for role, c in roles.items():
         if c is not None:
             c.role, c.reason = ("text" if role == "text" else role if role in ("id", "customer", "time") else "attr"), "Freshdesk の列"
+    taken = {id(c) for c in roles.values() if c is not None}
+    for c in columns:
+        if id(c) not in taken:
+            c.role, c.reason = "attr", "チケットの属性として保存"
     return roles
 
 

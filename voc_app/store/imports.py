@@ -132,20 +132,19 @@ class BatchWriter:
 
     # --- surveys -------------------------------------------------------------
     def add_responses(self, chunk: list[SurveyResponse]) -> None:
+        present = self._existing("responses", "key", [r.key for r in chunk if r.key not in self._seen])
         fresh: list[SurveyResponse] = []
         for r in chunk:
-            if not self._duplicate(r.key):
+            if self._duplicate(r.key):
+                continue
+            if r.key in present:
+                self._seen[r.key] = False
+                self.counts.already_present += 1
+            else:
                 self._seen[r.key] = True
                 fresh.append(r)
         if not fresh:
             return
-        present = self._existing("responses", "key", [r.key for r in fresh])
-        if present:
-            for r in fresh:
-                if r.key in present:
-                    self._seen[r.key] = False
-                    self.counts.already_present += 1
-            fresh = [r for r in fresh if r.key not in present]
         sig_candidates = [r.signature for r in fresh if self._signature_counts(r) and r.signature not in self._signatures]
         earlier: dict[int, int] = {}
         if sig_candidates:

@@ -48,3 +48,11 @@ def verbatims_by_kind_question(conn: sqlite3.Connection) -> list[tuple[str, str 
 
 def batches_with_sha(conn: sqlite3.Connection, sha256: str) -> list[int]:
     return [r[0] for r in conn.execute("SELECT id FROM batches WHERE sha256 = ? ORDER BY id", (sha256,))]
+
+
+def verbatim_page(conn: sqlite3.Connection, *, limit: int = 500, offset: int = 0) -> list[tuple]:
+    """(kind, question/channel/speaker, customer external id, created_at, text) in import order."""
+    return conn.execute(
+        "SELECT v.kind, coalesce(v.question, v.channel, v.speaker), c.external_id, v.created_at, v.text"
+        " FROM verbatims v LEFT JOIN customers c ON c.id = v.customer_id ORDER BY v.id LIMIT ? OFFSET ?",
+        (limit, offset)).fetchall()

@@ -1,0 +1,43 @@
+# VoC Analyzer — the two set-up commands of the README:
+#   make app    install into .venv and open the app on the bundled sample project
+#   make test   install into .venv (and a Japanese font if missing) and run the tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: app test fonts lint bench-import fuzz clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# BERTopic's documented lightweight install: no torch, no sentence-transformers
+	$(BIN)/python -m pip install --quiet --no-deps bertopic==0.17.4
+	@if $(BIN)/python -c "import torch" 2>/dev/null; then echo "torch must not be installed"; exit 1; fi
+	touch $(STAMP)
+
+# Qt renders Japanese only with a CJK font; install Debian's IPA fonts when none is present.
+fonts:
+	@if fc-list 2>/dev/null | grep -qiE "cjk|ipa|takao|vl gothic"; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipafont-gothic fontconfig) >/dev/null; \
+	else echo "注意: 日本語フォントが見つかりません（Debian: apt-get install fonts-ipafont-gothic）"; fi
+
+app: $(STAMP) fonts
+	$(BIN)/voc-app --sample
+
+test: $(STAMP) fonts
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench-import: $(STAMP)
+	$(BIN)/python bench/import_bench.py
+
+fuzz: $(STAMP)
+	$(BIN)/python bench/fuzz_importers.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,85 @@
+"""The voc command: outputs, one-line errors with non-zero exit codes, documented commands."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from voc_app.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "voc_app.cli", *args], capture_output=True, text=True)
+
+
+def test_new_import_info(tmp_path, fixtures, capsys):
+    proj = str(tmp_path / "p.voc")
+    assert main(["new", proj]) == 0
+    assert main(["import", proj, str(fixtures / "excel_cp932.csv"), "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "日本語 Excel の CSV" in out and "回答 9" in out and "重複行スキップ 1" in out
+    assert main(["info", proj, "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert (info["verbatims"], info["responses"], info["customers"], info["non_answers"]) == (16, 9, 8, 3)
+    assert info["batches"][0]["file_name"] == "excel_cp932.csv"
+    assert main(["info", proj]) == 0
+    assert "アンケート / ご不満な点があれば教えてください: 8" in capsys.readouterr().out
+
+
+def test_dry_run_prints_detection_mapping_and_rows(tmp_path, fixtures, capsys):
+    proj = str(tmp_path / "p.voc")
+    main(["new", proj])
+    assert main(["import", proj, str(fixtures / "qualtrics_utf16.tsv"), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Qualtrics" in out and "utf-16" in out and "nps      Q1:" in out and "R_aaa111" in out
+    assert "試行" in out
+    main(["info", proj, "--json"])
+    assert json.loads(capsys.readouterr().out)["responses"] == 0
+
+
+def test_map_option(tmp_path, fixtures, capsys):
+    proj = str(tmp_path / "p.voc")
+    main(["new", proj])
+    assert main(["import", proj, str(fixtures / "bad_no_text.csv"), "--map", "text=NPS(0-10)"]) == 0
+    capsys.readouterr()
+    main(["info", proj, "--json"])
+    assert json.loads(capsys.readouterr().out)["verbatims"] == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["import", "{proj}", "{fx}/bad_ragged.csv"], "bad_ragged.csv, 3 行目, 列「3 列目」"),
+        (["import", "{proj}", "{fx}/nope.csv"], "見つかりません"),
+        (["import", "{proj}", "{fx}/excel_cp932.csv", "--encoding", "klingon"], "文字コード「klingon」"),
+        (["import", "{proj}", "{fx}/excel_cp932.csv", "--map", "text"], "役割=列名"),
+        (["import", "{proj}", "{fx}/excel_cp932.csv", "--map", "colour=年代"], "役割「colour」"),
+        (["info", "{tmp}/missing.voc"], "プロジェクトが見つかりません"),
+        (["new", "{proj}"], "既にファイルがあります"),
+        (["info", "{fx}/excel_cp932.csv"], "プロジェクトではありません"),
+    ],
+)
+def test_errors_are_one_line_without_traceback(tmp_path, fixtures, args, needle):
+    proj = tmp_path / "p.voc"
+    assert run("new", str(proj)).returncode == 0
+    args = [a.format(proj=proj, fx=fixtures, tmp=tmp_path) for a in args]
+    r = run(*args)
+    assert r.returncode != 0
+    assert "Traceback" not in r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("エラー: ") and needle in lines[0], r.stderr
+
+
+def test_every_command_is_documented_in_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for name in sub.choices:
+        assert re.search(rf"`voc {name}\b", readme), f"voc {name} is not documented in README.md"

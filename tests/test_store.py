@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from voc_app.store import Project, ProjectError
+from voc_app.store.db import migrate
+from voc_app.store.schema import MIGRATIONS
+
+
+def test_new_project_settings(project):
+    c = project.conn
+    assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert c.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert c.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert [r[0] for r in c.execute("SELECT name FROM _migrations")] == [n for n, _ in MIGRATIONS]
+    with pytest.raises(sqlite3.IntegrityError):
+        c.execute("INSERT INTO verbatims (batch_id, key, kind, text) VALUES (999, 1, 'survey', 'x')")
+
+
+def test_migrations_are_idempotent_and_reopen(tmp_path):
+    path = tmp_path / "a.voc"
+    Project.create(path).close()
+    with Project(path) as p:
+        assert migrate(p.conn) == []
+
+
+def test_failed_migration_rolls_back(tmp_path, monkeypatch):
+    from voc_app.store import db as dbmod
+
+    path = tmp_path / "b.voc"
+    Project.create(path).close()
+    bad = [*MIGRATIONS, ("999_broken", "CREATE TABLE extra (x INTEGER); THIS IS NOT SQL;")]
+    monkeypatch.setattr(dbmod, "MIGRATIONS", bad)
+    with pytest.raises(sqlite3.OperationalError):
+        Project(path)
+    monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS)
+    with Project(path) as p:
+        assert p.conn.execute("SELECT count(*) FROM sqlite_master WHERE name='extra'").fetchone()[0] == 0
+        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_project_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "c.voc"
+    with Project.create(path) as p:
+        p.conn.execute("INSERT INTO _migrations VALUES ('500_future', 'x')")
+    with pytest.raises(ProjectError, match="新しいバージョン"):
+        Project(path)

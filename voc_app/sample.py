@@ -1,0 +1,40 @@
+"""The bundled sample project: the files in ``resources/sample/`` imported into one project."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from nlp.resources import resource_path
+from voc_app.pipeline import import_file
+from voc_app.store import Project
+
+SAMPLE_SUFFIXES = {".csv", ".jsonl", ".json", ".txt", ".xlsx", ".docx", ".tsv"}
+
+
+def sample_files() -> list[Path]:
+    return sorted(p for p in resource_path("sample").iterdir() if p.suffix.lower() in SAMPLE_SUFFIXES)
+
+
+def default_sample_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
+    return Path(base) / "voc-analyzer" / "サンプル_ねむりや.voc"
+
+
+def build_sample_project(dest: str | Path | None = None, *, rebuild: bool = False) -> Path:
+    """Create (or reuse) the sample project at ``dest`` and return its path."""
+    path = Path(dest) if dest else default_sample_path()
+    if path.exists() and not rebuild:
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    tmp = path.with_name(path.name + ".building")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    with Project.create(tmp) as project:
+        for f in sample_files():
+            import_file(project, f)
+        project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    tmp.rename(path)
+    return path
