@@ -12,14 +12,14 @@ Role = Literal["id", "customer", "time", "nps", "score", "text", "attr", "ignore
 ROLES: tuple[str, ...] = ("id", "customer", "time", "nps", "score", "text", "attr", "ignore")
 
 
-@dataclass
+@dataclass(slots=True)
 class SurveyAnswer:
     column: str  # column id as in the file's header
     question: str  # the question text (Qualtrics row 2, SurveyMonkey carried forward, or the header)
     text: str  # exactly as read
 
 
-@dataclass
+@dataclass(slots=True)
 class SurveyResponse:
     row: int  # 1-based row number in the file as a spreadsheet shows it
     key: int  # hash of the raw row: equal keys = exact duplicate rows
@@ -32,8 +32,9 @@ class SurveyResponse:
     attributes: dict[str, str]
     partial: bool = False
     progress: int | None = None
-    # hash of what the respondent said (customer, scores, answers, attributes):
-    # equal signatures with different keys = a duplicate submission
+    # hash of what the respondent said (customer, scores, answers, attributes), 0 when the
+    # response identifies no one and says too little: equal non-zero signatures with
+    # different keys = a duplicate submission
     signature: int = 0
 
 

@@ -264,7 +264,7 @@ def iter_responses(
                     hint="区切り文字や引用符（\"）がずれていないか確認してください",
                 )
             cells = cells[:width]
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():
             stats.blank_rows += 1
             continue
         attrs: dict[str, str] = {}
@@ -304,13 +304,15 @@ def iter_responses(
             progress = parse_int(cells[prog_col.index])
             if progress is not None and progress < 100:
                 partial = True
+        texts = [a.text.strip() for a in answers]
+        # a same-content submission is a duplicate only when it identifies someone or says something
         signature = key64(
             customer or "",
             str(nps),
-            repr(sorted(scores.items())),
-            *[a.text.strip() for a in answers],
-            repr(sorted(attrs.items())),
-        )
+            repr(sorted(scores.items())) if scores else "",
+            *texts,
+            repr(sorted(attrs.items())) if attrs else "",
+        ) if customer or any(len(t) >= 10 for t in texts) else 0
         yield SurveyResponse(
             row=rowno,
             key=key64(*cells),

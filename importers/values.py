@@ -24,7 +24,8 @@ def clean_id(s: str | None) -> str | None:
     """Customer/ticket ids: NFKC (Ｋ000123 → K000123), trimmed; empty → None."""
     if s is None:
         return None
-    s = unicodedata.normalize("NFKC", str(s)).strip()
+    s = str(s)
+    s = s.strip() if s.isascii() else unicodedata.normalize("NFKC", s).strip()
     return s or None
 
 
@@ -35,7 +36,13 @@ def parse_int(s: str | None) -> int | None:
     """'９' → 9, ' 10 ' → 10, '7.0' → 7; anything else → None."""
     if s is None:
         return None
-    t = unicodedata.normalize("NFKC", s).strip()
+    t = s.strip()
+    if t.isdigit() and len(t) < 6:  # fast path; int() reads full-width digits (９) too
+        try:
+            return int(t)
+        except ValueError:
+            pass
+    t = unicodedata.normalize("NFKC", t)
     if not t or not _INT_RE.match(t):
         return None
     return int(float(t))
@@ -74,6 +81,8 @@ _DATE_FORMATS = (
     "%Y%m%d",
 )
 
+# the common shapes, parsed without strptime: 2025/3/3 8:13, 2025-03-03 08:13:00
+_FAST_DATE_RE = re.compile(r"^\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
 _JP_AMPM = re.compile(r"(午前|午後)\s*(\d{1,2}):(\d{2})")
 
 
@@ -85,6 +94,14 @@ def parse_datetime(s: str | None, tz: dt.tzinfo = JST) -> str | None:
     """
     if s is None:
         return None
+    m = _FAST_DATE_RE.match(s)
+    if m:
+        y, mo, d, hh, mm, ss = m.groups()
+        try:
+            v = dt.datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=tz)
+        except ValueError:
+            return None
+        return v.isoformat(timespec="seconds") if 1900 <= v.year <= 2200 else None
     t = unicodedata.normalize("NFKC", s).strip()
     if not t:
         return None

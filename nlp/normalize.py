@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.resources import word_list
 
@@ -14,17 +14,25 @@ _ALL_DASH_RE = re.compile(r"^[ー〜~\-]+$")
 
 
 @cache
-def _non_answer_lexicon() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
-    cores = frozenset(_fold(w) for w in word_list("lexicon/non_answer_cores.txt"))
-    prefixes = tuple(sorted({_fold(w) for w in word_list("lexicon/non_answer_prefixes.txt")}, key=len, reverse=True))
-    suffixes = tuple(sorted({_fold(w) for w in word_list("lexicon/non_answer_suffixes.txt")}, key=len, reverse=True))
-    return cores, prefixes, suffixes
+def _non_answer_re() -> re.Pattern[str]:
+    """^(prefix)*(core)(suffix)*$ over folded text, built from the word lists in resources/."""
+
+    def alt(name: str) -> str:
+        words = sorted({_fold(w) for w in word_list(name)} - {""}, key=len, reverse=True)
+        return "|".join(re.escape(w) for w in words)
+
+    return re.compile(
+        f"^(?:{alt('lexicon/non_answer_prefixes.txt')})*(?:{alt('lexicon/non_answer_cores.txt')})"
+        f"(?:{alt('lexicon/non_answer_suffixes.txt')})*$"
+    )
+
+
+_NON_WORD_RE = re.compile(r"[\W_]+")
 
 
 def _fold(s: str) -> str:
     """NFKC, lower case, letters and digits only (punctuation, spaces, symbols dropped)."""
-    s = unicodedata.normalize("NFKC", s).lower()
-    return "".join(ch for ch in s if unicodedata.category(ch)[0] in "LN")
+    return _NON_WORD_RE.sub("", unicodedata.normalize("NFKC", s).lower())
 
 
 def _only_punctuation(s: str) -> bool:
@@ -38,35 +46,19 @@ def _only_punctuation(s: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)
 def is_non_answer(text: str) -> bool:
     """Whether an answer says nothing: 特になし, なし, -, —, N/A, ないです〜, 特にないっすｗ …
 
     Short answers that do say something are not non-answers: 問題なし！,
     使ってないので特にないです, 可もなく不可もなく.
     """
-    if not text or not text.strip():
+    if not text or len(text) > 40 or not text.strip():
         return False  # empty is not an answer at all; callers skip it
-    if len(text) > 40:
-        return False
     if _only_punctuation(text):
         return True
     s = _fold(text)
     s = _LAUGH_RE.sub("", s) or s
     if _ALL_DASH_RE.match(s):
         return True
-    cores, prefixes, suffixes = _non_answer_lexicon()
-    for _ in range(6):
-        if s in cores:
-            return True
-        for p in prefixes:
-            if s.startswith(p) and len(s) > len(p):
-                s = s[len(p):]
-                break
-        else:
-            for x in suffixes:
-                if s.endswith(x) and len(s) > len(x):
-                    s = s[: -len(x)]
-                    break
-            else:
-                return False
-    return s in cores
+    return _non_answer_re().match(s) is not None

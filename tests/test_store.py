@@ -16,7 +16,7 @@ def test_new_project_settings(project):
     assert c.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert [r[0] for r in c.execute("SELECT name FROM _migrations")] == [n for n, _ in MIGRATIONS]
     with pytest.raises(sqlite3.IntegrityError):
-        c.execute("INSERT INTO verbatims (batch_id, key, kind, text) VALUES (999, 1, 'survey', 'x')")
+        c.execute("INSERT INTO verbatims (batch_id, kind, text) VALUES (999, 'survey', 'x')")
 
 
 def test_migrations_are_idempotent_and_reopen(tmp_path):

@@ -7,7 +7,7 @@ exactly as it was before.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,24 +90,18 @@ def import_file(
     try:
         with transaction(project.conn):
             writer = BatchWriter(project.conn, parsed, is_non_answer)
-            chunk: list[SurveyResponse] = []
             n = 0
-            for rec in parsed.records:
-                n += 1
-                if isinstance(rec, SurveyResponse):
-                    chunk.append(rec)
-                    if len(chunk) >= CHUNK:
-                        writer.add_responses(chunk)
-                        chunk = []
-                        tick(n)
-                elif isinstance(rec, Ticket):
-                    writer.add_ticket(rec)
-                    if n % 200 == 0:
-                        tick(n)
-                elif isinstance(rec, Interview):
-                    writer.add_interview(rec)
-            if chunk:
-                writer.add_responses(chunk)
+            for chunk in _chunks(parsed.records, CHUNK):
+                surveys = [r for r in chunk if isinstance(r, SurveyResponse)]
+                if surveys:
+                    writer.add_responses(surveys)
+                for rec in chunk:
+                    if isinstance(rec, Ticket):
+                        writer.add_ticket(rec)
+                    elif isinstance(rec, Interview):
+                        writer.add_interview(rec)
+                n += len(chunk)
+                tick(n)
             if progress is not None:
                 progress(1.0, f"{name}: 検索索引を更新しています")
             writer.finish(parsed)
@@ -141,4 +135,12 @@ def import_file(
     return report
 
 
-__all__ = ["Cancelled", "ImportReport", "InputError", "Progress", "import_file", "open_file"]
+def _chunks(records: Iterator, size: int) -> Iterator[list]:
+    chunk: list = []
+    for rec in records:
+        chunk.append(rec)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from importers.model import Interview, ParsedFile, SurveyResponse, Ticket
-from importers.values import key64
 from voc_app.store.db import now_iso
 
 _EMPTY = "{}"
@@ -19,6 +18,22 @@ def _js(d: dict | list) -> str:
     if not d:
         return "[]" if isinstance(d, list) else _EMPTY
     return json.dumps(d, ensure_ascii=False, sort_keys=True)
+
+
+_JS_CACHE: dict[tuple, str] = {}
+
+
+def _js_small(d: dict[str, str]) -> str:
+    """JSON of a small str->str dict, cached: survey attributes (年代, プラン …) repeat a lot."""
+    if not d:
+        return _EMPTY
+    k = tuple(d.items())
+    s = _JS_CACHE.get(k)
+    if s is None:
+        s = json.dumps(d, ensure_ascii=False, sort_keys=True)
+        if len(_JS_CACHE) < 100_000:
+            _JS_CACHE[k] = s
+    return s
 
 
 @dataclass
@@ -61,9 +76,15 @@ class BatchWriter:
             t: (conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] + 1)
             for t in ("customers", "responses", "verbatims", "messages")
         }
+        self._first_verbatim = self._next["verbatims"]
         self._customers: dict[str, int] = {}
+        self._prefetched: set[str] = set()
         self._new_customers: list[tuple] = []
-        self._customer_attrs: dict[int, dict[str, str]] = {}
+        self._customer_attrs: dict[int, dict[str, str]] = {}  # updates for customers inserted earlier
+        self._inserted_attrs: dict[int, dict[str, str]] = {}  # what new customers were inserted with
+        # what the project held before this batch: a fresh project needs no look-ups
+        self._had = {t: conn.execute(f"SELECT EXISTS (SELECT 1 FROM {t})").fetchone()[0]
+                     for t in ("responses", "customers")}
         self._seen: dict[int, bool] = {}  # record key -> imported by this batch
         self._signatures: dict[int, int] = {}  # response signature -> response id (this batch)
 
@@ -73,19 +94,38 @@ class BatchWriter:
         self._next[table] = n + 1
         return n
 
-    def customer(self, external_id: str | None) -> int | None:
+    def prefetch_customers(self, external_ids: set[str]) -> None:
+        """Look up many customers in one query (imports call customer() per row)."""
+        missing = [e for e in external_ids if e not in self._customers]
+        for i in range(0, len(missing), 500):
+            part = missing[i:i + 500]
+            q = f"SELECT external_id, id FROM customers WHERE external_id IN ({','.join('?' * len(part))})"
+            self._customers.update(self.conn.execute(q, part).fetchall())
+        self._prefetched.update(missing)
+
+    def customer(self, external_id: str | None, attrs: dict[str, str] | None = None) -> int | None:
+        """The customer's row id (created on first sight). ``attrs`` update its attributes: latest wins."""
         if external_id is None:
             return None
         cid = self._customers.get(external_id)
         if cid is None:
-            row = self.conn.execute("SELECT id FROM customers WHERE external_id = ?", (external_id,)).fetchone()
-            if row:
-                cid = row[0]
-            else:
+            row = None
+            if self._had["customers"] and external_id not in self._prefetched:
+                row = self.conn.execute("SELECT id FROM customers WHERE external_id = ?", (external_id,)).fetchone()
+            if row is None:
                 cid = self._id("customers")
-                self._new_customers.append((cid, external_id, _EMPTY, self.batch_id, self.batch_id))
+                self._new_customers.append((cid, external_id, _js_small(attrs) if attrs else _EMPTY,
+                                            self.batch_id, self.batch_id))
+                self._inserted_attrs[cid] = attrs or {}
                 self.counts.customers_added += 1
+                self._customers[external_id] = cid
+                return cid
+            cid = row[0]
             self._customers[external_id] = cid
+        if attrs:
+            base = self._inserted_attrs.get(cid)
+            if base is None or any(base.get(k) != v for k, v in attrs.items()):
+                self._customer_attrs.setdefault(cid, {}).update(attrs)
         return cid
 
     def _flush_customers(self) -> None:
@@ -95,11 +135,11 @@ class BatchWriter:
                 " VALUES (?,?,?,?,?)", self._new_customers)
             self._new_customers.clear()
 
-    def _verbatim(self, rows: list[tuple], key: int, kind: str, customer: int | None, *, response=None,
+    def _verbatim(self, rows: list[tuple], kind: str, customer: int | None, *, response=None,
                   ticket=None, message=None, interview=None, question=None, channel=None, speaker=None,
                   text: str, created: str | None) -> None:
         na = 1 if self.is_non_answer(text) else 0
-        rows.append((self._id("verbatims"), self.batch_id, key, kind, customer, response, ticket, message, interview,
+        rows.append((self._id("verbatims"), self.batch_id, kind, customer, response, ticket, message, interview,
                      question, channel, speaker, text, created, na))
         self.counts.verbatims += 1
         self.counts.non_answers += na
@@ -107,9 +147,9 @@ class BatchWriter:
     def _insert_verbatims(self, rows: list[tuple]) -> None:
         if rows:
             self.conn.executemany(
-                "INSERT INTO verbatims (id, batch_id, key, kind, customer_id, response_id, ticket_id, message_id,"
+                "INSERT INTO verbatims (id, batch_id, kind, customer_id, response_id, ticket_id, message_id,"
                 " interview_id, question, channel, speaker, text, created_at, is_non_answer)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
     def _duplicate(self, key: int) -> bool:
         """Exact duplicate of a record seen earlier in this file: counted and skipped."""
@@ -132,61 +172,80 @@ class BatchWriter:
 
     # --- surveys -------------------------------------------------------------
     def add_responses(self, chunk: list[SurveyResponse]) -> None:
-        present = self._existing("responses", "key", [r.key for r in chunk if r.key not in self._seen])
+        seen = self._seen
+        present: set = set()
+        if self._had["responses"]:
+            present = self._existing("responses", "key", [r.key for r in chunk if r.key not in seen])
         fresh: list[SurveyResponse] = []
         for r in chunk:
-            if self._duplicate(r.key):
-                continue
-            if r.key in present:
-                self._seen[r.key] = False
+            first = seen.get(r.key)
+            if first is not None:
+                if first:
+                    self.counts.duplicates_skipped += 1
+                else:
+                    self.counts.already_present += 1
+            elif r.key in present:
+                seen[r.key] = False
                 self.counts.already_present += 1
             else:
-                self._seen[r.key] = True
+                seen[r.key] = True
                 fresh.append(r)
         if not fresh:
             return
-        sig_candidates = [r.signature for r in fresh if self._signature_counts(r) and r.signature not in self._signatures]
+        if self._had["customers"]:
+            self.prefetch_customers({r.customer_id for r in fresh if r.customer_id})
         earlier: dict[int, int] = {}
-        if sig_candidates:
-            for i in range(0, len(sig_candidates), 500):
-                part = sig_candidates[i:i + 500]
-                q = f"SELECT signature, min(id) FROM responses WHERE signature IN ({','.join('?' * len(part))}) GROUP BY signature"
+        if self._had["responses"]:
+            sigs = [r.signature for r in fresh if r.signature and r.signature not in self._signatures]
+            for i in range(0, len(sigs), 500):
+                part = sigs[i:i + 500]
+                q = ("SELECT signature, min(id) FROM responses WHERE signature IN"
+                     f" ({','.join('?' * len(part))}) GROUP BY signature")
                 earlier.update(self.conn.execute(q, part).fetchall())
         resp_rows, verb_rows = [], []
+        rid = self._next["responses"]
+        next_vid, is_na, signatures, customer = self._next["verbatims"], self.is_non_answer, self._signatures, self.customer
+        empty = non_answers = partial = dups = 0
         for r in fresh:
-            rid = self._id("responses")
-            cust = self.customer(r.customer_id)
+            cust = customer(r.customer_id, r.attributes) if r.customer_id else None
             dup_of = None
-            if self._signature_counts(r):
-                dup_of = self._signatures.get(r.signature) or earlier.get(r.signature)
+            if r.signature:
+                dup_of = signatures.get(r.signature) or earlier.get(r.signature)
                 if dup_of is None:
-                    self._signatures[r.signature] = rid
+                    signatures[r.signature] = rid
                 else:
-                    self.counts.duplicate_submissions += 1
-            if r.partial:
-                self.counts.partial_responses += 1
-            if cust is not None and r.attributes:
-                self._customer_attrs.setdefault(cust, {}).update(r.attributes)
-            resp_rows.append((rid, self.batch_id, r.row, r.key, r.signature, r.response_id, cust, r.submitted_at,
-                              r.nps, _js(r.scores), _js(r.attributes), int(r.partial), r.progress, dup_of))
+                    dups += 1
+            partial += r.partial
+            resp_rows.append((rid, r.row, r.key, r.signature, r.response_id, cust, r.submitted_at,
+                              r.nps, _js(r.scores), _js_small(r.attributes), int(r.partial), r.progress, dup_of))
             for a in r.answers:
-                if not a.text.strip():
-                    self.counts.skipped["empty_answer"] += 1
+                text = a.text
+                if not text or text.isspace():
+                    empty += 1
                     continue
-                self._verbatim(verb_rows, key64("s", str(r.key), a.column), "survey", cust, response=rid,
-                               question=a.question, text=a.text, created=r.submitted_at)
-        self.counts.responses += len(resp_rows)
+                na = 1 if is_na(text) else 0
+                non_answers += na
+                verb_rows.append((next_vid, cust, rid, a.question, text, r.submitted_at, na))
+                next_vid += 1
+            rid += 1
+        c = self.counts
+        c.skipped["empty_answer"] += empty
+        c.verbatims += next_vid - self._next["verbatims"]
+        c.non_answers += non_answers
+        c.partial_responses += partial
+        c.duplicate_submissions += dups
+        c.responses += len(resp_rows)
+        self._next["verbatims"] = next_vid
+        self._next["responses"] = rid
         self._flush_customers()
+        # batch id and kind are literals: fewer parameters to bind per row (a million rows add up)
         self.conn.executemany(
             "INSERT INTO responses (id, batch_id, row_no, key, signature, response_id, customer_id, submitted_at,"
-            " nps, scores, attributes, is_partial, progress, duplicate_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            resp_rows)
-        self._insert_verbatims(verb_rows)
-
-    @staticmethod
-    def _signature_counts(r: SurveyResponse) -> bool:
-        """A same-content submission is a duplicate only when it identifies someone or says something."""
-        return bool(r.customer_id) or any(len(a.text.strip()) >= 10 for a in r.answers)
+            f" nps, scores, attributes, is_partial, progress, duplicate_of) VALUES (?,{int(self.batch_id)},"
+            "?,?,?,?,?,?,?,?,?,?,?,?)", resp_rows)
+        self.conn.executemany(
+            "INSERT INTO verbatims (id, batch_id, kind, customer_id, response_id, question, text, created_at,"
+            f" is_non_answer) VALUES (?,{int(self.batch_id)},'survey',?,?,?,?,?,?)", verb_rows)
 
     # --- tickets --------------------------------------------------------------
     def add_ticket(self, t: Ticket) -> None:
@@ -234,7 +293,7 @@ class BatchWriter:
             seq += 1
             if m.author_role == "customer":
                 if m.body.strip():
-                    self._verbatim(verb_rows, key64("m", t.ticket_id, m.key), "support", cust, ticket=tid,
+                    self._verbatim(verb_rows, "support", cust, ticket=tid,
                                    message=mid, channel=t.channel, text=m.body, created=m.created_at or t.created_at)
                 else:
                     self.counts.skipped["empty_message"] += 1
@@ -260,8 +319,8 @@ class BatchWriter:
             (self.batch_id, iv.key, iv.title, cust, iv.held_at)).lastrowid
         self.counts.interviews += 1
         rows: list[tuple] = []
-        for i, u in enumerate(iv.utterances):
-            self._verbatim(rows, key64("i", str(iv.key), str(i)), "interview", cust, interview=ivid,
+        for u in iv.utterances:
+            self._verbatim(rows, "interview", cust, interview=ivid,
                            question=u.question, speaker=u.speaker, text=u.text, created=iv.held_at)
         self._insert_verbatims(rows)
 
@@ -279,8 +338,8 @@ class BatchWriter:
                 updates.append((_js(merged), self.batch_id, cid))
             self.conn.executemany("UPDATE customers SET attributes=?, updated_batch_id=? WHERE id=?", updates)
         self.conn.execute(
-            "INSERT INTO verbatims_fts (rowid, text) SELECT id, text FROM verbatims WHERE batch_id = ?",
-            (self.batch_id,))
+            "INSERT INTO verbatims_fts (rowid, text) SELECT id, text FROM verbatims WHERE id >= ?",
+            (self._first_verbatim,))
         c = self.counts
         st = parsed.stats
         skipped = Counter(c.skipped)

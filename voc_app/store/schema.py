@@ -121,7 +121,6 @@ M001_INITIAL = """
         CREATE TABLE verbatims (
             id INTEGER PRIMARY KEY,
             batch_id INTEGER NOT NULL REFERENCES batches (id),
-            key INTEGER NOT NULL UNIQUE,
             kind TEXT NOT NULL CHECK (kind IN ('survey', 'support', 'interview')),
             customer_id INTEGER REFERENCES customers (id),
             response_id INTEGER REFERENCES responses (id),
@@ -135,10 +134,11 @@ M001_INITIAL = """
             created_at TEXT,
             is_non_answer INTEGER NOT NULL DEFAULT 0
         );
+        -- Few indexes on purpose: every index slows a million-row import. Views that need
+        -- more (filters by question or date) add them in their own migration, measured.
+        -- A verbatim's identity comes from its response / message / interview, which are
+        -- deduplicated; the ids of one import are one increasing range.
         CREATE INDEX verbatims_customer ON verbatims (customer_id);
-        CREATE INDEX verbatims_batch ON verbatims (batch_id);
-        CREATE INDEX verbatims_question ON verbatims (kind, question);
-        CREATE INDEX verbatims_created ON verbatims (created_at);
 
         -- Japanese full-text search: trigram tokenizer (substring search of 3+ characters;
         -- shorter terms fall back to LIKE). External content: rows are added by the import
