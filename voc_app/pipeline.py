@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from importers import read_file
-from importers.errors import Cancelled, InputError
+from importers.errors import Cancelled, InputError  # noqa: F401 - re-exported for callers
 from importers.model import Interview, ParsedFile, SurveyResponse, Ticket
 from nlp.normalize import is_non_answer
 from voc_app.store import Project, transaction
