@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from nlp.resources import word_list
@@ -62,3 +63,104 @@ def is_non_answer(text: str) -> bool:
     if _ALL_DASH_RE.match(s):
         return True
     return _non_answer_re().match(s) is not None
+
+
+# --- normalisation for analysis, with a map back to the original -------------------
+
+_URL_RE = re.compile(r"https?://[^\s　]+|www\.[^\s　]+")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_RE = re.compile(r"(?<!\d)(?:0\d{1,4}[-(]?\d{1,4}[-)]?\d{3,4}|\+81[-\s]?\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4})(?!\d)")
+_LAUGH_RUN_RE = re.compile(r"(?:(?<=[^a-z])|^)[wｗ]{2,}|[wｗ](?=$|[\s。！？!?、])|(?:笑)+(?=$|[\s。！？!?、)）])|\(笑\)|（笑）")
+_LONG_RE = re.compile(r"([ー〜~～])\1+")
+
+
+@dataclass
+class Normalized:
+    """Text for analysis and, for each of its characters, the index of the original character
+    it came from (so evidence found in ``text`` can be shown in the original)."""
+
+    text: str
+    origin: list[int]
+    original: str
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original character span of normalised ``[start, end)``."""
+        if not self.origin:
+            return (0, 0)
+        s = self.origin[min(start, len(self.origin) - 1)]
+        e = self.origin[end - 1] + 1 if end > start else s
+        return (s, e)
+
+
+def normalize(text: str) -> Normalized:
+    """NFKC (half-width kana, full-width digits and letters), lower case, long vowels and
+    〜 runs collapsed, laughter (www, ｗｗ, 笑) → ``笑``, URLs / e-mail / phone numbers
+    masked as ``<url>``, ``<email>``, ``<tel>``. Emoji and kaomoji are kept as they are cues."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        n = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
+        n = n.lower()
+        for c in n:
+            if c in "\u3099\u309a" and chars:  # ﾞ ﾟ: compose with the kana before (ｺﾞ → ゴ)
+                chars[-1] = unicodedata.normalize("NFC", chars[-1] + c)
+                continue
+            chars.append(c)
+            origin.append(i)
+    s = "".join(chars)
+    for pattern, repl in ((_URL_RE, "<url>"), (_EMAIL_RE, "<email>"), (_PHONE_RE, "<tel>"),
+                          (_LAUGH_RUN_RE, "笑"), (_LONG_RE, r"\1")):
+        s, origin = _sub_with_origin(pattern, repl, s, origin)
+    return Normalized(s, origin, text)
+
+
+def _sub_with_origin(pattern: re.Pattern[str], repl: str, s: str, origin: list[int]) -> tuple[str, list[int]]:
+    out: list[str] = []
+    org: list[int] = []
+    last = 0
+    for m in pattern.finditer(s):
+        out.append(s[last:m.start()])
+        org.extend(origin[last:m.start()])
+        r = m.expand(repl)
+        out.append(r)
+        org.extend([origin[m.start()]] * len(r))
+        last = m.end()
+    if last == 0:
+        return s, origin
+    out.append(s[last:])
+    org.extend(origin[last:])
+    return "".join(out), org
+
+
+_SENT_END = set("。！？!?\n")
+_OPEN, _CLOSE = "「『（(【[“", "」』）)】]”"
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``[start, end)``: ends at 。！？!? and line breaks, not inside brackets or
+    quotes; a run of end marks stays with its sentence."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _SENT_END and (depth == 0 or ch == "\n"):
+            j = i + 1
+            while j < n and (text[j] in _SENT_END or text[j] in _CLOSE):
+                j += 1
+            if text[start:j].strip():
+                spans.append((start, j))
+            start = j
+            depth = 0
+            i = j
+            continue
+        i += 1
+    if text[start:].strip():
+        spans.append((start, n))
+    return spans

@@ -1,0 +1,104 @@
+"""``analyze(texts)``: polarity, churn, advocacy and journey stage for each verbatim, each
+with the evidence (character spans in the original text) that decided it.
+
+Rules from ``resources/cues/`` decide and explain. When a trained model ships in
+``resources/models/text_model.json`` (trained here by ``bench/train_text_model.py`` from
+data we may use), it refines the labels from the same cues plus character n-grams; the
+evidence spans still come from the cues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from nlp import journey, polarity, signals
+from nlp.cues import Cue
+from nlp.normalize import Normalized, is_non_answer, normalize, split_sentences
+
+ANALYZER_VERSION = "rules-1"
+
+
+@dataclass
+class Evidence:
+    kind: str  # polarity | churn | advocacy | stage
+    label: str  # e.g. pos/praise, neg/shortfall, churn/how_to_cancel, stage/first_experience
+    start: int  # span in the original text
+    end: int
+    text: str  # the original text of the span
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "label": self.label, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class SentenceResult:
+    start: int
+    end: int
+    polarity: str
+    score: float
+
+
+@dataclass
+class VerbatimAnalysis:
+    polarity: str  # delight | pain | neutral | mixed
+    score: float  # -1 … +1
+    churn: bool
+    churn_type: str | None
+    advocacy: bool
+    advocacy_type: str | None
+    stage: str  # first_experience | success | advocacy | none
+    non_answer: bool
+    sentences: list[SentenceResult] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def _ev(norm: Normalized, kind: str, cues: list[Cue]) -> list[Evidence]:
+    out = []
+    for c in cues:
+        s, e = norm.span(c.start, c.end)
+        out.append(Evidence(kind, f"{c.family}/{c.type}", s, e, norm.original[s:e]))
+    return out
+
+
+def analyze_one(text: str) -> VerbatimAnalysis:
+    norm = normalize(text)
+    t = norm.text
+    na = is_non_answer(text)
+    sentences = []
+    for s, e in split_sentences(t):
+        r = polarity.decide(t[s:e])
+        os_, oe = norm.span(s, e)
+        sentences.append(SentenceResult(os_, oe, r.label, r.score))
+    if na:
+        pol = polarity.PolarityResult(polarity.NEUTRAL, 0.0)
+    else:
+        pol = polarity.decide(t)
+    ch = signals.churn(t)
+    ad = signals.advocacy(t)
+    st = journey.stage(t, advocacy=ad.flag, non_answer=na)
+    evidence = _ev(norm, "polarity", pol.evidence) + _ev(norm, "churn", ch.evidence) + \
+        _ev(norm, "advocacy", ad.evidence) + _ev(norm, "stage", st.evidence)
+    feats = dict(pol.features)
+    feats.update({f"stage_{k}": v for k, v in st.scores.items()})
+    feats["non_answer"] = float(na)
+    for c in ch.evidence:
+        feats[f"churn_{c.type}"] = feats.get(f"churn_{c.type}", 0) + 1
+    for c in ad.evidence:
+        feats[f"adv_{c.type}"] = feats.get(f"adv_{c.type}", 0) + 1
+    feats["churn_blocked"] = float(bool(ch.blocked_by))
+    feats["adv_blocked"] = float(bool(ad.blocked_by))
+    return VerbatimAnalysis(pol.label, pol.score, ch.flag, ch.type, ad.flag, ad.type, st.stage, na, sentences,
+                            evidence, feats)
+
+
+def analyze(texts: Sequence[str]) -> list[VerbatimAnalysis]:
+    """Analyse verbatims (pure: no I/O beyond reading resources)."""
+    from nlp import model
+
+    results = [analyze_one(t) for t in texts]
+    m = model.load()
+    if m is not None:
+        m.refine(texts, results)
+    return results

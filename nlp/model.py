@@ -1,0 +1,165 @@
+"""A small trained refinement of the rule labels: logistic regression over character
+n-grams of the normalised text plus the rule features (cue counts, contrast, negation …).
+
+Trained here by ``bench/train_text_model.py`` from data we may use; shipped as
+``resources/models/text_model.npz`` (plain arrays, no pickle); loaded offline with numpy.
+Evidence stays explainable: the cues that agree with the final label, and otherwise the
+character n-grams that pushed the model most towards it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from nlp.resources import resource_path
+
+MODEL_PATH = ("models", "text_model.npz")
+NGRAMS = (1, 3)
+TARGETS = ("polarity", "stage")
+_SPACE = re.compile(r"\s+")
+
+
+def char_ngrams(text: str, lo: int = NGRAMS[0], hi: int = NGRAMS[1]) -> list[str]:
+    t = _SPACE.sub(" ", text)
+    return [t[i:i + n] for n in range(lo, hi + 1) for i in range(len(t) - n + 1)]
+
+
+def feature_dict(norm_text: str, rule_feats: dict[str, float], rule_labels: dict[str, str]) -> dict[str, float]:
+    d: dict[str, float] = {}
+    for g in char_ngrams(norm_text):
+        d["g:" + g] = d.get("g:" + g, 0.0) + 1.0
+    for k, v in rule_feats.items():
+        if v:
+            d["f:" + k] = float(min(v, 3.0))
+    for k, v in rule_labels.items():
+        d[f"r:{k}={v}"] = 1.0
+    return d
+
+
+@dataclass
+class LinearModel:
+    """TF-IDF-weighted sparse features → multinomial logistic regression, one head per target."""
+
+    vocab: dict[str, int]
+    idf: np.ndarray
+    heads: dict[str, tuple[list[str], np.ndarray, np.ndarray]]  # target -> (classes, coef, intercept)
+    info: dict
+
+    def vectorize(self, feats: list[dict[str, float]]):
+        """Sparse rows: sublinear tf × idf, L2-normalised (as sklearn's TfidfTransformer)."""
+        from scipy.sparse import csr_matrix
+
+        data, indices, indptr = [], [], [0]
+        for d in feats:
+            row = [(j, (1.0 + np.log(v)) * self.idf[j]) for k, v in d.items() if v > 0
+                   and (j := self.vocab.get(k)) is not None]
+            n = float(np.sqrt(sum(w * w for _, w in row))) or 1.0
+            for j, w in row:
+                indices.append(j)
+                data.append(w / n)
+            indptr.append(len(indices))
+        return csr_matrix((np.array(data, dtype=np.float32), np.array(indices, dtype=np.int32),
+                           np.array(indptr, dtype=np.int64)), shape=(len(feats), len(self.vocab)))
+
+    def predict(self, target: str, x: np.ndarray) -> tuple[list[str], np.ndarray]:
+        classes, coef, intercept = self.heads[target]
+        z = np.asarray(x @ coef.T) + intercept
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        return [classes[i] for i in p.argmax(axis=1)], p
+
+    def top_ngrams(self, target: str, label: str, x_row: np.ndarray, k: int = 3) -> list[str]:
+        classes, coef, _ = self.heads[target]
+        contrib = np.asarray(x_row.toarray()).ravel() * coef[classes.index(label)]
+        inv = self._inverse()
+        out = []
+        for j in np.argsort(-contrib)[: k * 4]:
+            if contrib[j] <= 0:
+                break
+            name = inv[j]
+            if name.startswith("g:") and len(name) > 3:
+                out.append(name[2:])
+            if len(out) >= k:
+                break
+        return out
+
+    @cache  # noqa: B019 - one model per process
+    def _inverse(self) -> list[str]:
+        inv = [""] * len(self.vocab)
+        for k, j in self.vocab.items():
+            inv[j] = k
+        return inv
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def save(self, path: Path) -> None:
+        arrays = {"idf": self.idf.astype(np.float32)}
+        meta = {"vocab": sorted(self.vocab, key=self.vocab.get), "heads": {}, "info": self.info}
+        for t, (classes, coef, intercept) in self.heads.items():
+            arrays[f"{t}_coef"] = coef.astype(np.float32)
+            arrays[f"{t}_intercept"] = intercept.astype(np.float32)
+            meta["heads"][t] = classes
+        arrays["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(path, **arrays)
+
+    @classmethod
+    def read(cls, path: Path) -> LinearModel:
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+            heads = {t: (classes, z[f"{t}_coef"], z[f"{t}_intercept"]) for t, classes in meta["heads"].items()}
+            return cls({k: i for i, k in enumerate(meta["vocab"])}, z["idf"], heads, meta["info"])
+
+    # --- refinement of rule results -----------------------------------------------------
+    def refine(self, texts: Sequence[str], results: list) -> None:
+        from nlp.analyze import Evidence
+        from nlp.normalize import normalize
+
+        norms = [normalize(t) for t in texts]
+        feats = [feature_dict(n.text, r.features, {"polarity": r.polarity, "stage": r.stage})
+                 for n, r in zip(norms, results, strict=True)]
+        x = self.vectorize(feats)
+        labels = {t: self.predict(t, x)[0] for t in self.heads}
+        for i, r in enumerate(results):
+            if r.non_answer:
+                continue
+            if "polarity" in labels and labels["polarity"][i] != r.polarity:
+                r.polarity = labels["polarity"][i]
+                r.evidence = [e for e in r.evidence if e.kind != "polarity" or _agrees(e.label, r.polarity)]
+                if not any(e.kind == "polarity" for e in r.evidence):
+                    for g in self.top_ngrams("polarity", r.polarity, x[i]):
+                        pos = norms[i].text.find(g)
+                        if pos >= 0:
+                            s, e = norms[i].span(pos, pos + len(g))
+                            r.evidence.append(Evidence("polarity", f"model/{r.polarity}", s, e, texts[i][s:e]))
+            if "stage" in labels and not r.advocacy and labels["stage"][i] != "advocacy":
+                r.stage = labels["stage"][i]
+                r.evidence = [e for e in r.evidence if e.kind != "stage" or e.label.startswith(r.stage)]
+
+
+def _agrees(label: str, polarity: str) -> bool:
+    fam = label.split("/", 1)[0]
+    return {"delight": fam == "pos", "pain": fam == "neg", "mixed": fam in ("pos", "neg"),
+            "neutral": fam == "neutral"}.get(polarity, False)
+
+
+_MODEL: LinearModel | None = None
+_LOADED = False
+
+
+def load() -> LinearModel | None:
+    global _MODEL, _LOADED
+    if not _LOADED:
+        p = resource_path(*MODEL_PATH)
+        _MODEL = LinearModel.read(p) if p.exists() else None
+        _LOADED = True
+    return _MODEL

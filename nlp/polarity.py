@@ -1,0 +1,99 @@
+"""Delight / pain / neutral / mixed, decided per sentence and per verbatim from cue lexicons,
+with negation (悪くない, 期待したほどではない), contrast (〜けど, ただ, でも: the clause after
+weighs more), concessions, resolved complaints, past-vs-present and sarcasm."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nlp import cues as cue_mod
+from nlp.cues import Cue
+
+DELIGHT, PAIN, NEUTRAL, MIXED = "delight", "pain", "neutral", "mixed"
+_NEGATE = None
+
+
+def _negation_re() -> re.Pattern[str]:
+    global _NEGATE
+    if _NEGATE is None:
+        (_, _, pat), = cue_mod.lexicon("negation")
+        _NEGATE = pat
+    return _NEGATE
+
+
+@dataclass
+class PolarityResult:
+    label: str
+    score: float  # -1 (pain) … +1 (delight)
+    evidence: list[Cue] = field(default_factory=list)  # the cues that decided, in normalised text
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def evaluative_cues(text: str) -> tuple[list[Cue], dict[str, float]]:
+    """Positive and negative cues after negation handling; each Cue.family is 'pos' or 'neg'
+    (type says why: praise, negated_positive, shortfall, sarcasm …)."""
+    feats: dict[str, float] = {}
+    special = cue_mod.find("positive_negations", text)
+    raw = [c for c in cue_mod.find("polarity", text) if not cue_mod.covered(c, special)]
+    out: list[Cue] = []
+    neg_re = _negation_re()
+    for c in raw:
+        if c.family == "neutral":
+            out.append(c)
+            continue
+        after = text[c.end:c.end + 8]
+        if c.type not in ("shortfall", "sarcasm", "verdict") and neg_re.match(after) and not c.text.endswith(("ない", "なく", "ません")):
+            if c.family == "pos":
+                out.append(Cue("neg", "negated_positive", c.start, c.end, c.text))
+                feats["negated_positive"] = feats.get("negated_positive", 0) + 1
+            else:
+                feats["negated_negative"] = feats.get("negated_negative", 0) + 1
+            continue
+        out.append(c)
+    for s in special:
+        out.append(Cue(s.family, "negated_negative" if s.family == "pos" else "no_problem", s.start, s.end, s.text))
+    out = cue_mod.remove_overlapped(out)
+    return out, feats
+
+
+def contrast_points(text: str) -> list[Cue]:
+    return cue_mod.find("contrast", text)
+
+
+def decide(text: str) -> PolarityResult:
+    ev, feats = evaluative_cues(text)
+    pos = [c for c in ev if c.family == "pos"]
+    neg = [c for c in ev if c.family == "neg"]
+    mid = [c for c in ev if c.family == "neutral"]
+    structure = contrast_points(text)
+    kinds = {c.type for c in structure}
+    feats.update({"pos": len(pos), "neg": len(neg), "neutral_cues": len(mid), "contrast": len(structure)})
+    for k in ("concession", "resolved", "past_good"):
+        feats[k] = float(k in kinds)
+    question = text.rstrip().endswith(("?", "？", "か", "かね")) or "ますか" in text or "でしょうか" in text
+    feats["question"] = float(question)
+    sarcasm = [c for c in neg if c.type == "sarcasm"]
+    total = len(pos) + len(neg)
+    score = 0.0 if not total else (len(pos) - len(neg)) / total
+    if sarcasm:
+        return PolarityResult(PAIN, -1.0, sarcasm, feats)
+    if not pos and not neg:
+        return PolarityResult(NEUTRAL, 0.0, mid, feats)
+    if pos and not neg:
+        return PolarityResult(DELIGHT, score, pos, feats)
+    if neg and not pos:
+        return PolarityResult(PAIN, score, neg, feats)
+    # both: where does the text end up?
+    last = max(ev, key=lambda c: c.end if c.family in ("pos", "neg") else -1)
+    first = min((c for c in ev if c.family in ("pos", "neg")), key=lambda c: c.start)
+    turn = [c for c in structure if c.type == "contrast" and first.end <= c.start <= last.start]
+    if "past_good" in kinds and last.family == "neg":
+        return PolarityResult(PAIN, score, [c for c in ev if c.family == "neg"], feats)
+    if last.family == "pos" and ("resolved" in kinds or first.family == "neg"):
+        return PolarityResult(DELIGHT, score, pos, feats)  # resolved complaint or positive conclusion
+    if last.family == "neg" and "concession" in kinds:
+        return PolarityResult(PAIN, score, neg, feats)
+    if turn or first.family != last.family:
+        return PolarityResult(MIXED, score, pos + neg, feats)
+    return PolarityResult(DELIGHT if score > 0 else PAIN, score, pos if score > 0 else neg, feats)
