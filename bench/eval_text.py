@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.train_text_model import SEED, features, fit, load_data  # noqa: E402
 from nlp import cues as cue_mod  # noqa: E402
 from nlp.analyze import analyze, analyze_one  # noqa: E402
+from nlp.model import MARGIN, combine  # noqa: E402
 from nlp.normalize import normalize  # noqa: E402
 
 BASE_CHURN = re.compile(r"解約|退会|やめ|辞め|乗り換")
@@ -84,12 +85,16 @@ def main() -> int:
     cv_pol = np.empty(len(rows), dtype=object)
     cv_stage = np.empty(len(rows), dtype=object)
     strat = [f"{s}:{p}" for s, p in zip(src, pol, strict=True)]
+    rule_pol = [next(k.split("=", 1)[1] for k in f if k.startswith("r:polarity=")) for f in feats]
+    rule_feats = [{k[2:]: v for k, v in f.items() if k.startswith("f:")} for f in feats]
+    rule_stage = [next(k.split("=", 1)[1] for k in f if k.startswith("r:stage=")) for f in feats]
     for tr, te in StratifiedKFold(5, shuffle=True, random_state=SEED).split(feats, strat):
         m = fit([feats[i] for i in tr], {"polarity": [pol[i] for i in tr], "stage": [stage[i] for i in tr]},
                 {k: v[tr] for k, v in masks.items()})
         xt = m.vectorize([feats[i] for i in te])
-        cv_pol[te] = m.predict("polarity", xt)[0]
-        cv_stage[te] = m.predict("stage", xt)[0]
+        pp, ps = m.predict("polarity", xt)[1], m.predict("stage", xt)[1]
+        cv_pol[te] = [combine(rule_pol[i], m.heads["polarity"][0], pp[k], MARGIN["polarity"], rule_feats[i]) for k, i in enumerate(te)]
+        cv_stage[te] = [combine(rule_stage[i], m.heads["stage"][0], ps[k], MARGIN["stage"]) for k, i in enumerate(te)]
     nv = len(voc)
     # the advocacy stage is decided by the advocacy rule, as in nlp.model.refine
     rules_voc = [analyze_one(r["text"]) for r in voc]

@@ -20,7 +20,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from nlp.analyze import analyze_one  # noqa: E402
-from nlp.model import MODEL_PATH, LinearModel, feature_dict  # noqa: E402
+from nlp.model import MODEL_PATH, LinearModel, combine, feature_dict  # noqa: E402
 from nlp.normalize import normalize  # noqa: E402
 from nlp.resources import resource_path  # noqa: E402
 
@@ -89,18 +89,26 @@ def main() -> int:
     masks_all = {"polarity": np.ones(len(rows), bool), "stage": src == "voc"}
     # cross-validation: folds stratified by source+label
     strat = [f"{s}:{p}" for s, p in zip(src, pol, strict=True)]
-    pred_pol = np.empty(len(rows), dtype=object)
-    pred_stage = np.empty(len(rows), dtype=object)
+    rule_pol = [next(k.split("=", 1)[1] for k in f if k.startswith("r:polarity=")) for f in feats]
+    rule_feats = [{k[2:]: v for k, v in f.items() if k.startswith("f:")} for f in feats]
+    rule_stage = [next(k.split("=", 1)[1] for k in f if k.startswith("r:stage=")) for f in feats]
+    margins = (0.0, 0.1, 0.2, 0.3, 0.5)
+    pred_pol = {mg: np.empty(len(rows), dtype=object) for mg in margins}
+    pred_stage = {mg: np.empty(len(rows), dtype=object) for mg in margins}
     for tr, te in StratifiedKFold(5, shuffle=True, random_state=SEED).split(feats, strat):
         m = fit([feats[i] for i in tr], {"polarity": [pol[i] for i in tr], "stage": [stage[i] for i in tr]},
                 {k: v[tr] for k, v in masks_all.items()})
         xt = m.vectorize([feats[i] for i in te])
-        pred_pol[te] = m.predict("polarity", xt)[0]
-        pred_stage[te] = m.predict("stage", xt)[0]
+        pp, ps = m.predict("polarity", xt)[1], m.predict("stage", xt)[1]
+        for mg in margins:
+            pred_pol[mg][te] = [combine(rule_pol[i], m.heads["polarity"][0], pp[k], mg, rule_feats[i]) for k, i in enumerate(te)]
+            pred_stage[mg][te] = [combine(rule_stage[i], m.heads["stage"][0], ps[k], mg) for k, i in enumerate(te)]
     voc = src == "voc"
-    print(f"5-fold CV polarity macro-F1: VoC {f1_score(np.array(pol)[voc], pred_pol[voc], average='macro'):.3f}, "
-          f"chABSA {f1_score(np.array(pol)[~voc], pred_pol[~voc], average='macro'):.3f}")
-    print(f"5-fold CV stage macro-F1 (VoC): {f1_score(np.array(stage)[voc], pred_stage[voc], average='macro'):.3f}")
+    for mg in margins:
+        print(f"margin {mg:.1f}: 5-fold CV polarity macro-F1 VoC "
+              f"{f1_score(np.array(pol)[voc], pred_pol[mg][voc], average='macro'):.3f}, chABSA "
+              f"{f1_score(np.array(pol)[~voc], pred_pol[mg][~voc], average='macro'):.3f}; stage (VoC) "
+              f"{f1_score(np.array(stage)[voc], pred_stage[mg][voc], average='macro'):.3f}")
     model = fit(feats, {"polarity": pol, "stage": stage}, masks_all)
     out = resource_path(*MODEL_PATH)
     model.save(out)

@@ -23,10 +23,10 @@ def stage(text: str, *, advocacy: bool, non_answer: bool) -> StageResult:
     if non_answer:
         return StageResult("none")
     hits = cue_mod.remove_overlapped(cue_mod.find("stage", text))
-    scores = {s: float(sum(1 for c in hits if c.family == s)) for s in ("first_experience", "success", "none")}
+    scores = {s: float(sum(1 for c in hits if c.type == s)) for s in ("first_experience", "success", "none")}
     if not hits:
         return StageResult("none", [], scores)
     best = max(("first_experience", "success", "none"), key=lambda s: (scores[s], s == "success"))
     if scores["first_experience"] and scores["first_experience"] >= scores["success"]:
         best = "first_experience"
-    return StageResult(best, [c for c in hits if c.family == best], scores)
+    return StageResult(best, [c for c in hits if c.type == best], scores)

@@ -23,6 +23,28 @@ from nlp.resources import resource_path
 MODEL_PATH = ("models", "text_model.npz")
 NGRAMS = (1, 3)
 TARGETS = ("polarity", "stage")
+# The model overrides a rule label only when it prefers its own label by this much
+# probability (chosen by cross-validation in bench/train_text_model.py).
+MARGIN = {"polarity": 0.1, "stage": 0.1}
+
+
+def mixed_possible(feats: dict[str, float]) -> bool:
+    """'mixed' needs a turn: a positive then a negative part, a contrast marker, or a trailing
+    contrast (言いさし). The model may not call a one-sided text, or a concession whose
+    conclusion is positive (negative → positive), mixed."""
+    return bool(feats.get("pos_then_neg") or feats.get("trailing_contrast")
+                or (feats.get("contrast") and not feats.get("neg_then_pos")))
+
+
+def combine(rule_label: str, classes: list[str], probs: np.ndarray, margin: float,
+            feats: dict[str, float] | None = None) -> str:
+    if feats is not None and "mixed" in classes and not mixed_possible(feats):
+        probs = probs.copy()
+        probs[classes.index("mixed")] = 0.0
+    best = classes[int(np.argmax(probs))]
+    if rule_label not in classes or best == rule_label:
+        return best
+    return best if probs[classes.index(best)] - probs[classes.index(rule_label)] >= margin else rule_label
 _SPACE = re.compile(r"\s+")
 
 
@@ -128,12 +150,13 @@ class LinearModel:
         feats = [feature_dict(n.text, r.features, {"polarity": r.polarity, "stage": r.stage})
                  for n, r in zip(norms, results, strict=True)]
         x = self.vectorize(feats)
-        labels = {t: self.predict(t, x)[0] for t in self.heads}
+        probs = {t: self.predict(t, x)[1] for t in self.heads}
         for i, r in enumerate(results):
             if r.non_answer:
                 continue
-            if "polarity" in labels and labels["polarity"][i] != r.polarity:
-                r.polarity = labels["polarity"][i]
+            pol = combine(r.polarity, self.heads["polarity"][0], probs["polarity"][i], MARGIN["polarity"], r.features)
+            if pol != r.polarity:
+                r.polarity = pol
                 r.evidence = [e for e in r.evidence if e.kind != "polarity" or _agrees(e.label, r.polarity)]
                 if not any(e.kind == "polarity" for e in r.evidence):
                     for g in self.top_ngrams("polarity", r.polarity, x[i]):
@@ -141,8 +164,9 @@ class LinearModel:
                         if pos >= 0:
                             s, e = norms[i].span(pos, pos + len(g))
                             r.evidence.append(Evidence("polarity", f"model/{r.polarity}", s, e, texts[i][s:e]))
-            if "stage" in labels and not r.advocacy and labels["stage"][i] != "advocacy":
-                r.stage = labels["stage"][i]
+            st = combine(r.stage, self.heads["stage"][0], probs["stage"][i], MARGIN["stage"])
+            if not r.advocacy and st != "advocacy":
+                r.stage = st
                 r.evidence = [e for e in r.evidence if e.kind != "stage" or e.label.startswith(r.stage)]
 
 

@@ -11,6 +11,7 @@ from nlp import cues as cue_mod
 from nlp.cues import Cue
 
 DELIGHT, PAIN, NEUTRAL, MIXED = "delight", "pain", "neutral", "mixed"
+_TRAILING = re.compile(r"(?:けど|けれど|けども|が|のに)(?:ね|ねー|な|なぁ|…|\.\.\.)*[。!！…]*$")
 _NEGATE = None
 
 
@@ -73,6 +74,8 @@ def decide(text: str) -> PolarityResult:
         feats[k] = float(k in kinds)
     question = text.rstrip().endswith(("?", "？", "か", "かね")) or "ますか" in text or "でしょうか" in text
     feats["question"] = float(question)
+    # 言いさし: a trailing contrast with the complaint left unsaid (「…感動したんですけどね」)
+    feats["trailing_contrast"] = float(bool(_TRAILING.search(text)))
     sarcasm = [c for c in neg if c.type == "sarcasm"]
     total = len(pos) + len(neg)
     score = 0.0 if not total else (len(pos) - len(neg)) / total
@@ -87,6 +90,8 @@ def decide(text: str) -> PolarityResult:
     # both: where does the text end up?
     last = max(ev, key=lambda c: c.end if c.family in ("pos", "neg") else -1)
     first = min((c for c in ev if c.family in ("pos", "neg")), key=lambda c: c.start)
+    feats["pos_then_neg"] = float(first.family == "pos" and last.family == "neg")
+    feats["neg_then_pos"] = float(first.family == "neg" and last.family == "pos")
     turn = [c for c in structure if c.type == "contrast" and first.end <= c.start <= last.start]
     if "past_good" in kinds and last.family == "neg":
         return PolarityResult(PAIN, score, [c for c in ev if c.family == "neg"], feats)

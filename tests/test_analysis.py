@@ -1,0 +1,126 @@
+"""Japanese analysis: each cue family and negation/contrast pattern, with its evidence span.
+The texts are written for these tests (not taken from the evaluation sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.analyze import analyze, analyze_one
+from nlp.normalize import normalize, split_sentences
+from nlp.tokenize import chunks, content_words, tokenize
+
+
+def spans(a, kind):
+    return [e.text for e in a.evidence if e.kind == kind]
+
+
+@pytest.mark.parametrize(("text", "label", "evidence"), [
+    ("枕が届いた日の夜、朝までぐっすり眠れて感動しました", "delight", "感動"),
+    ("配送が遅すぎて困っています", "pain", "困っ"),
+    ("思ったより悪くないです", "delight", "悪くな"),          # negation flips a negative word
+    ("期待したほどではなかったかな", "pain", "期待したほどでは"),  # negated expectation
+    ("良くなかったです", "pain", "良"),                     # negated positive
+    ("二度と頼まないです", "pain", "二度と"),
+    ("さすがですね、三回目の故障です", "pain", "さすがですね"),    # sarcasm
+    ("特になし", "neutral", None),                          # non-answer
+    ("解約の手続きはどこからできますか？", "neutral", None),      # a question, no evaluation
+    ("肌触りは最高。でもシワになりやすいのが残念", "mixed", "残念"),  # positive + contrast + negative
+    ("値段は高いけど、長く使えるので満足しています", "delight", "満足"),  # concession, positive conclusion
+    ("最初は使い方が分からず困ったけど、今は毎日快適に使えています", "delight", "快適"),  # resolved
+    ("The delivery was fast and the staff were very kind. Love it!", "delight", "love"),
+])
+def test_polarity_with_evidence(text, label, evidence):
+    (a,) = analyze([text])
+    assert a.polarity == label
+    if evidence:
+        assert any(evidence.lower() in s.lower() for s in spans(a, "polarity")), a.evidence
+        for e in a.evidence:
+            assert text[e.start:e.end] == e.text  # spans point into the original text
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("来月で解約します", "explicit"),
+    ("他社のサービスに乗り換えを検討しています", "switch"),
+    ("もう二度と買いません", "never_again"),
+    ("退会の方法を教えてください", "how_to_cancel"),
+    ("このままの価格なら定期便はやめると思います", "conditional"),
+    ("正直、最近はアプリを開いてないです", "dormant"),
+    ("届いた商品は使えないので、注文をキャンセルしたいです", "refund"),
+])
+def test_churn_cues(text, cue):
+    a = analyze_one(text)
+    assert a.churn and a.churn_type == cue
+    assert spans(a, "churn")
+
+
+@pytest.mark.parametrize("text", [
+    "来月分だけスキップしたいです。再開するつもりです",
+    "解約ではなく、プランを変更することはできますか",
+    "配送が早くて助かりました",
+])
+def test_not_churn(text):
+    assert not analyze_one(text).churn
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("友達に勧めたら二人とも買ってくれました", "recommended"),
+    ("母の誕生日に贈ったら、とても喜んでくれました", "gifted"),
+    ("アプリストアにレビューを書きました", "review"),
+    ("ユーザー会に参加してみたいです", "community"),
+    ("招待コードを同僚に送りました", "referred"),
+])
+def test_advocacy_cues(text, cue):
+    a = analyze_one(text)
+    assert a.advocacy and a.advocacy_type == cue and a.stage == "advocacy"
+    assert spans(a, "advocacy")
+
+
+@pytest.mark.parametrize("text", [
+    "同僚に勧められて買いました",
+    "友達にも勧めたいんだけど、値上がりしたので言いにくい",
+])
+def test_not_advocacy(text):
+    assert not analyze_one(text).advocacy
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("箱を開けた瞬間に感動しました", "first_experience"),
+    ("初めての設定で戸惑いました", "first_experience"),
+    ("毎朝使っていて、もう手放せません", "success"),
+    ("特になし", "none"),
+])
+def test_stage(text, stage):
+    (a,) = analyze([text])
+    assert a.stage == stage
+
+
+def test_normalisation_keeps_a_map_to_the_original():
+    n = normalize("ｽｺﾞｲ！すごーーーい ｗｗ 詳細は https://example.jp/a 03-1234-5678")
+    assert n.text.startswith("スゴイ!すごーい")
+    assert "<url>" in n.text and "<tel>" in n.text and "笑" in n.text
+    s, e = n.span(0, 3)
+    assert n.original[s:e] == "ｽｺﾞｲ"
+
+
+def test_sentence_split_respects_brackets():
+    t = "「届いた。嬉しい」と母が言った。でも高い！！次は？"
+    assert [t[a:b] for a, b in split_sentences(t)] == ["「届いた。嬉しい」と母が言った。", "でも高い！！", "次は？"]
+
+
+def test_sentences_get_their_own_polarity():
+    (a,) = analyze(["デザインは素敵です。ただ、配送が遅すぎました。"])
+    assert [s.polarity for s in a.sentences] == ["delight", "pain"]
+
+
+def test_sudachi_tokens_and_long_input():
+    words = [t.normalized for t in content_words(tokenize("届いた枕がへたっていて、イライラしました"))]
+    assert "枕" in words and "苛々" in words  # normalized_form groups spellings (shown as surface elsewhere)
+    long = "配送が遅い。" * 10_000  # 180,000 bytes: over Sudachi's 49,149-byte limit
+    assert all(len(p.encode()) < 49_149 for _, p in chunks(long))
+    assert len(tokenize(long)) >= 30_000
+
+
+def test_analysis_needs_no_network():
+    # the autouse no_network fixture refuses every socket: analysis must still work
+    (a,) = analyze(["問題なく使えています"])
+    assert a.polarity == "delight"
