@@ -89,8 +89,10 @@ def analyze_one(text: str) -> VerbatimAnalysis:
         feats[f"adv_{c.type}"] = feats.get(f"adv_{c.type}", 0) + 1
     feats["churn_blocked"] = float(bool(ch.blocked_by))
     feats["adv_blocked"] = float(bool(ad.blocked_by))
-    return VerbatimAnalysis(pol.label, pol.score, ch.flag, ch.type, ad.flag, ad.type, st.stage, na, sentences,
-                            evidence, feats)
+    out = VerbatimAnalysis(pol.label, pol.score, ch.flag, ch.type, ad.flag, ad.type, st.stage, na, sentences,
+                           evidence, feats)
+    out._norm = norm  # reused by the model refinement; not part of the result
+    return out
 
 
 def analyze(texts: Sequence[str]) -> list[VerbatimAnalysis]:

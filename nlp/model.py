@@ -100,13 +100,14 @@ class LinearModel:
 
     def top_ngrams(self, target: str, label: str, x_row: np.ndarray, k: int = 3) -> list[str]:
         classes, coef, _ = self.heads[target]
-        contrib = np.asarray(x_row.toarray()).ravel() * coef[classes.index(label)]
+        idx = x_row.indices
+        contrib = x_row.data * coef[classes.index(label)][idx]  # only the features present
         inv = self._inverse()
         out = []
-        for j in np.argsort(-contrib)[: k * 4]:
-            if contrib[j] <= 0:
+        for pos in np.argsort(-contrib)[: k * 4]:
+            if contrib[pos] <= 0:
                 break
-            name = inv[j]
+            name = inv[idx[pos]]
             if name.startswith("g:") and len(name) > 3:
                 out.append(name[2:])
             if len(out) >= k:
@@ -146,7 +147,7 @@ class LinearModel:
         from nlp.analyze import Evidence
         from nlp.normalize import normalize
 
-        norms = [normalize(t) for t in texts]
+        norms = [getattr(r, "_norm", None) or normalize(t) for t, r in zip(texts, results, strict=True)]
         feats = [feature_dict(n.text, r.features, {"polarity": r.polarity, "stage": r.stage})
                  for n, r in zip(norms, results, strict=True)]
         x = self.vectorize(feats)

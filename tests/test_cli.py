@@ -83,3 +83,38 @@ def test_every_command_is_documented_in_readme():
     sub = next(a for a in parser._actions if a.dest == "command")
     for name in sub.choices:
         assert re.search(rf"`voc {name}\b", readme), f"voc {name} is not documented in README.md"
+
+
+def test_classify_copies_columns_and_adds_labels(tmp_path):
+    src = tmp_path / "in.tsv"
+    src.write_text("id\ttext\tpolarity\n1\t友達に勧めたら喜ばれました\tx\n2\t解約の方法を教えてください\ty\n"
+                   '3\t「最高」と書いた "引用"\tz\n', encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    assert main(["classify", str(src), "--text-column", "text", "--out", str(out), "--workers", "1"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    assert header == ["id", "text", "polarity_input", "polarity", "churn", "advocacy", "stage", "evidence"]
+    rows = [dict(zip(header, ln.split("\t"), strict=True)) for ln in lines[1:]]
+    assert rows[0]["advocacy"] == "1" and rows[0]["stage"] == "advocacy" and rows[0]["polarity_input"] == "x"
+    assert rows[1]["churn"] == "1"
+    assert rows[2]["text"] == '「最高」と書いた "引用"'  # copied exactly, no quoting added
+    ev = json.loads(rows[1]["evidence"])
+    assert any(e["kind"] == "churn" and rows[1]["text"][e["start"]:e["end"]] == e["text"] for e in ev)
+
+
+def test_analyze_stores_results_and_skips_analysed_rows(tmp_path, fixtures, capsys):
+    proj = str(tmp_path / "p.voc")
+    main(["new", proj])
+    main(["import", proj, str(fixtures / "excel_cp932.csv"), "--no-progress"])
+    capsys.readouterr()
+    assert main(["analyze", proj, "--workers", "1"]) == 0
+    assert "分析しました: 16 件" in capsys.readouterr().out
+    assert main(["analyze", proj, "--workers", "1"]) == 0
+    assert "分析しました: 0 件" in capsys.readouterr().out
+    from voc_app.store import Project
+
+    with Project(proj) as p:
+        row = p.conn.execute("SELECT a.polarity, a.churn, a.tokens FROM analyses a JOIN verbatims v ON v.id = a.verbatim_id"
+                             " WHERE v.text LIKE '問い合わせの返事が%'").fetchone()
+        assert row[0] == "pain" and row[1] == 1
+        assert any(t[0] == "返事" for t in json.loads(row[2]))

@@ -143,6 +143,82 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_tsv(path: str) -> tuple[list[str], list[list[str]]]:
+    """A plain TSV as the evaluation sets write it: UTF-8, one header line, no quoting."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError("ファイルが見つかりません", file=str(p))
+    try:
+        with open(p, encoding="utf-8-sig", newline="") as f:
+            lines = f.read().split("\n")
+    except UnicodeDecodeError as e:
+        raise InputError("UTF-8 で読めません", file=p.name, hint="UTF-8 の TSV を指定してください") from e
+    lines = [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+    while lines and not lines[-1]:
+        lines.pop()
+    if not lines:
+        raise InputError("空のファイルです", file=p.name)
+    header = lines[0].split("\t")
+    rows = []
+    for n, ln in enumerate(lines[1:], start=2):
+        cells = ln.split("\t")
+        if len(cells) != len(header):
+            raise InputError(f"列の数が見出しと違います（見出し {len(header)} 列、この行 {len(cells)} 列）", file=p.name, row=n)
+        rows.append(cells)
+    return header, rows
+
+
+def _tsv_cell(v: object) -> str:
+    return str(v).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from voc_app.pipeline import analyze_texts
+
+    header, rows = _read_tsv(args.input)
+    if args.text_column not in header:
+        raise InputError(f"列「{args.text_column}」がありません", file=Path(args.input).name, row=1,
+                         hint="列: " + "、".join(header))
+    i = header.index(args.text_column)
+    bar = _Bar(Path(args.input).name, enabled=sys.stderr.isatty())
+    try:
+        results = analyze_texts([r[i] for r in rows], workers=args.workers, progress=bar)
+    finally:
+        bar.close()
+    added = ["polarity", "churn", "advocacy", "stage", "evidence"]
+    # an input column with an output name (e.g. gold labels) is kept, renamed *_input
+    kept = [f"{h}_input" if h in added else h for h in header]
+    if kept != header:
+        print("注意: 入力の列 " + "、".join(h for h in header if h in added) + " は *_input として残します",
+              file=sys.stderr)
+    out_header = kept + added
+    with open(args.out, "w", encoding="utf-8", newline="") as f:
+        f.write("\t".join(out_header) + "\n")
+        for r, (a, _) in zip(rows, results, strict=True):
+            ev = json.dumps([e.as_dict() for e in a.evidence], ensure_ascii=False)
+            f.write("\t".join(_tsv_cell(v) for v in [*r, a.polarity, int(a.churn), int(a.advocacy), a.stage, ev]) + "\n")
+    print(f"{len(rows):,} 行を分類しました: {args.out}")
+    return 0
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from voc_app.pipeline import analyze_project
+    from voc_app.store.analyses import summary
+
+    with Project(args.project) as project:
+        bar = _Bar("分析", enabled=sys.stderr.isatty())
+        try:
+            res = analyze_project(project, workers=args.workers, progress=bar)
+        finally:
+            bar.close()
+        s = summary(project.conn)
+    print(f"分析しました: {res['analyzed']:,} 件（{res['analyzer']}）")
+    print("  極性: " + "、".join(f"{k} {v:,}" for k, v in s["polarity"].items()))
+    print("  段階: " + "、".join(f"{k} {v:,}" for k, v in s["stage"].items()))
+    print(f"  解約の兆し {s['signals']['churn']:,}、推奨・紹介 {s['signals']['advocacy']:,}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from importers.detect import FORMATS
 
@@ -167,6 +243,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-v", "--verbose", action="store_true", help="列の役割と先頭の行も表示")
     s.add_argument("--no-progress", action="store_true", help="進捗バーを出さない")
     s.set_defaults(func=cmd_import)
+
+    s = sub.add_parser("classify", help="TSV の各行を分類（極性・解約・推奨・段階・根拠）して TSV に書く")
+    s.add_argument("input", help="入力 TSV（UTF-8、見出し 1 行、引用符なし）")
+    s.add_argument("--text-column", default="text", help="本文の列（既定: text）")
+    s.add_argument("--out", required=True, help="出力 TSV（入力の全列 + polarity, churn, advocacy, stage, evidence）")
+    s.add_argument("--workers", type=int, help="並列数（既定: CPU コア数）")
+    s.set_defaults(func=cmd_classify)
+
+    s = sub.add_parser("analyze", help="プロジェクトの全発言を分析して保存（未分析・旧版の分だけ）")
+    s.add_argument("project")
+    s.add_argument("--workers", type=int, help="並列数（既定: CPU コア数）")
+    s.set_defaults(func=cmd_analyze)
 
     s = sub.add_parser("info", help="件数と取り込みバッチを表示")
     s.add_argument("project")

@@ -144,3 +144,95 @@ def _chunks(records: Iterator, size: int) -> Iterator[list]:
             chunk = []
     if chunk:
         yield chunk
+
+
+# --- analysis -------------------------------------------------------------------------
+
+ANALYZE_CHUNK = 2000
+
+
+def analyzer_version() -> str:
+    import hashlib
+
+    from nlp.analyze import ANALYZER_VERSION
+    from nlp.model import MODEL_PATH
+    from nlp.resources import resource_path
+
+    h = hashlib.sha256()
+    for sub in ("cues", "lexicon"):
+        for f in sorted(resource_path(sub).glob("*")):
+            h.update(f.name.encode() + f.read_bytes())
+    model = resource_path(*MODEL_PATH)
+    if model.exists():
+        h.update(model.read_bytes())
+    return f"{ANALYZER_VERSION}+{h.hexdigest()[:12]}"
+
+
+def _analyze_chunk(texts: list[str]) -> list[tuple]:
+    """Worker: analysis plus stored content words for each text."""
+    from nlp.analyze import analyze
+    from nlp.tokenize import content_words, tokenize
+
+    results = analyze(texts)
+    out = []
+    for t, a in zip(texts, results, strict=True):
+        toks = [[w.surface, w.normalized, w.pos] for w in content_words(tokenize(t))]
+        out.append((a, toks))
+    return out
+
+
+def analyze_texts(texts: list[str], *, workers: int | None = None, progress: Progress | None = None) -> list[tuple]:
+    """(VerbatimAnalysis, tokens) per text, using all cores for large inputs."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = workers or os.cpu_count() or 1
+    parts = [texts[i:i + ANALYZE_CHUNK] for i in range(0, len(texts), ANALYZE_CHUNK)]
+    if workers <= 1 or len(parts) <= 1:
+        out = []
+        for p in parts:
+            out.extend(_analyze_chunk(p))
+            if progress:
+                progress(len(out) / max(len(texts), 1), f"{len(out):,} / {len(texts):,} 件")
+        return out
+    out = []
+    with ProcessPoolExecutor(workers) as ex:
+        for res in ex.map(_analyze_chunk, parts):
+            out.extend(res)
+            if progress:
+                progress(len(out) / max(len(texts), 1), f"{len(out):,} / {len(texts):,} 件")
+    return out
+
+
+def analyze_project(project: Project, *, workers: int | None = None, progress: Progress | None = None) -> dict:
+    """Analyse every verbatim that has no current analysis. Each chunk is committed on its own:
+    a cancelled or killed run keeps what it finished and the next run resumes (results are
+    derived data). Returns counts."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from voc_app.store import analyses
+
+    version = analyzer_version()
+    total = analyses.count_pending(project.conn, version)
+    done = 0
+    workers = workers or os.cpu_count() or 1
+    ex = ProcessPoolExecutor(workers) if workers > 1 and total > ANALYZE_CHUNK else None
+    try:
+        while True:
+            batch = analyses.pending(project.conn, version, ANALYZE_CHUNK * (workers if ex else 1))
+            if not batch:
+                break
+            texts = [t for _, t in batch]
+            parts = [texts[i:i + ANALYZE_CHUNK] for i in range(0, len(texts), ANALYZE_CHUNK)]
+            results = [r for res in (ex.map(_analyze_chunk, parts) if ex else map(_analyze_chunk, parts)) for r in res]
+            with transaction(project.conn):
+                analyses.save(project.conn, version, [(vid, a, toks) for (vid, _), (a, toks) in
+                                                      zip(batch, results, strict=True)])
+            done += len(batch)
+            if progress:
+                progress(done / max(total, 1), f"{done:,} / {total:,} 件")
+    finally:
+        if ex:
+            ex.shutdown(cancel_futures=True)
+    return {"analyzed": done, "analyzer": version}

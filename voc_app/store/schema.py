@@ -156,6 +156,28 @@ M001_INITIAL = """
 """
 
 
+# Derived data: recomputable from the verbatims; ``analyzer`` says which version made it.
+M002_ANALYSES = """
+CREATE TABLE analyses (
+    verbatim_id INTEGER PRIMARY KEY REFERENCES verbatims (id) ON DELETE CASCADE,
+    analyzer TEXT NOT NULL,
+    polarity TEXT NOT NULL CHECK (polarity IN ('delight', 'pain', 'neutral', 'mixed')),
+    score REAL NOT NULL,
+    churn INTEGER NOT NULL,
+    churn_type TEXT,
+    advocacy INTEGER NOT NULL,
+    advocacy_type TEXT,
+    stage TEXT NOT NULL CHECK (stage IN ('first_experience', 'success', 'advocacy', 'none')),
+    evidence TEXT NOT NULL DEFAULT '[]',   -- JSON: [{kind, label, start, end, text}]
+    sentences TEXT NOT NULL DEFAULT '[]',  -- JSON: [[start, end, polarity, score]]
+    tokens TEXT NOT NULL DEFAULT '[]',     -- JSON: content words [[surface, normalized_form, pos]]
+    analyzed_at TEXT NOT NULL
+);
+CREATE INDEX analyses_analyzer ON analyses (analyzer);
+"""
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", M001_INITIAL),
+    ("002_analyses", M002_ANALYSES),
 ]

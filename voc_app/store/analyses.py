@@ -1,0 +1,44 @@
+"""Stored analysis results (derived data, one row per verbatim)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from voc_app.store.db import now_iso
+
+
+def pending(conn: sqlite3.Connection, analyzer: str, limit: int) -> list[tuple[int, str]]:
+    """Verbatims without a current analysis (new, or made by another analyzer version)."""
+    return conn.execute(
+        "SELECT v.id, v.text FROM verbatims v LEFT JOIN analyses a ON a.verbatim_id = v.id"
+        " WHERE a.verbatim_id IS NULL OR a.analyzer != ? ORDER BY v.id LIMIT ?", (analyzer, limit)).fetchall()
+
+
+def count_pending(conn: sqlite3.Connection, analyzer: str) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM verbatims v LEFT JOIN analyses a ON a.verbatim_id = v.id"
+        " WHERE a.verbatim_id IS NULL OR a.analyzer != ?", (analyzer,)).fetchone()[0]
+
+
+def save(conn: sqlite3.Connection, analyzer: str, rows: Iterable[tuple]) -> None:
+    """rows: (verbatim_id, VerbatimAnalysis, tokens) — written in the caller's transaction."""
+    now = now_iso()
+    conn.executemany(
+        "INSERT OR REPLACE INTO analyses (verbatim_id, analyzer, polarity, score, churn, churn_type, advocacy,"
+        " advocacy_type, stage, evidence, sentences, tokens, analyzed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(vid, analyzer, a.polarity, round(a.score, 4), int(a.churn), a.churn_type, int(a.advocacy), a.advocacy_type,
+          a.stage, json.dumps([e.as_dict() for e in a.evidence], ensure_ascii=False),
+          json.dumps([[s.start, s.end, s.polarity, round(s.score, 3)] for s in a.sentences]),
+          json.dumps(tokens, ensure_ascii=False), now) for vid, a, tokens in rows])
+
+
+def summary(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for col in ("polarity", "stage"):
+        out[col] = dict(conn.execute(f"SELECT {col}, count(*) FROM analyses GROUP BY 1 ORDER BY 2 DESC").fetchall())
+    out["signals"] = dict(zip(("churn", "advocacy"),
+                              conn.execute("SELECT total(churn), total(advocacy) FROM analyses").fetchone(), strict=True))
+    out["signals"] = {k: int(v) for k, v in out["signals"].items()}
+    return out
