@@ -77,7 +77,11 @@ def analyze_one(text: str) -> VerbatimAnalysis:
         pol = polarity.decide(t)
     ch = signals.churn(t)
     ad = signals.advocacy(t)
-    st = journey.stage(t, advocacy=ad.flag, non_answer=na)
+    if ad.flag and pol.label == polarity.NEUTRAL and not na:
+        # an act of advocacy with no complaint is a positive evaluation (recommending = liking it)
+        pol = polarity.PolarityResult(polarity.DELIGHT, 0.5, [], pol.features)
+    st = journey.stage(t, advocacy=ad.flag, non_answer=na,
+                       evaluative=pol.label != polarity.NEUTRAL or any(c.family != "neutral" for c in pol.evidence))
     evidence = _ev(norm, "polarity", pol.evidence) + _ev(norm, "churn", ch.evidence) + \
         _ev(norm, "advocacy", ad.evidence) + _ev(norm, "stage", st.evidence)
     feats = dict(pol.features)

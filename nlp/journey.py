@@ -17,16 +17,25 @@ class StageResult:
     scores: dict[str, float] = field(default_factory=dict)
 
 
-def stage(text: str, *, advocacy: bool, non_answer: bool) -> StageResult:
+def stage(text: str, *, advocacy: bool, non_answer: bool, evaluative: bool = True) -> StageResult:
+    """advocacy when the text advocates; none for non-answers; first_experience with a
+    first-time cue (arrival, unboxing, set-up, first use …) unless the text speaks of repeated
+    use; none for procedures, payments and pre-purchase matters without a use cue; success —
+    the product in continued use — otherwise (the default for an evaluation of the product)."""
     if advocacy:
         return StageResult("advocacy")
     if non_answer:
         return StageResult("none")
     hits = cue_mod.remove_overlapped(cue_mod.find("stage", text))
     scores = {s: float(sum(1 for c in hits if c.type == s)) for s in ("first_experience", "success", "none")}
-    if not hits:
-        return StageResult("none", [], scores)
-    best = max(("first_experience", "success", "none"), key=lambda s: (scores[s], s == "success"))
+
+    def pick(s: str) -> StageResult:
+        return StageResult(s, [c for c in hits if c.type == s], scores)
+
     if scores["first_experience"] and scores["first_experience"] >= scores["success"]:
-        best = "first_experience"
-    return StageResult(best, [c for c in hits if c.type == best], scores)
+        return pick("first_experience")
+    if scores["none"] and not scores["success"]:
+        return pick("none")
+    if scores["success"] or evaluative:
+        return pick("success")
+    return pick("none")

@@ -44,7 +44,7 @@ def evaluative_cues(text: str) -> tuple[list[Cue], dict[str, float]]:
             out.append(c)
             continue
         after = text[c.end:c.end + 8]
-        if c.type not in ("shortfall", "sarcasm", "verdict") and neg_re.match(after) and not c.text.endswith(("ない", "なく", "ません")):
+        if c.type not in ("shortfall", "sarcasm", "sarcasm_end", "verdict") and neg_re.match(after) and not c.text.endswith(("ない", "なく", "ません")):
             if c.family == "pos":
                 out.append(Cue("neg", "negated_positive", c.start, c.end, c.text))
                 feats["negated_positive"] = feats.get("negated_positive", 0) + 1
@@ -76,7 +76,12 @@ def decide(text: str) -> PolarityResult:
     feats["question"] = float(question)
     # 言いさし: a trailing contrast with the complaint left unsaid (「…感動したんですけどね」)
     feats["trailing_contrast"] = float(bool(_TRAILING.search(text)))
-    sarcasm = [c for c in neg if c.type == "sarcasm"]
+    # irony: a closing 「さすがです」 counts alone; elsewhere only beside a real complaint
+    sarcasm = [c for c in neg if c.type == "sarcasm_end"]
+    if any(c.type not in ("sarcasm", "sarcasm_end") for c in neg):
+        sarcasm += [c for c in neg if c.type == "sarcasm"]
+    else:
+        neg = [c for c in neg if c.type != "sarcasm"]
     total = len(pos) + len(neg)
     score = 0.0 if not total else (len(pos) - len(neg)) / total
     if sarcasm:
