@@ -124,3 +124,17 @@ def test_analysis_needs_no_network():
     # the autouse no_network fixture refuses every socket: analysis must still work
     (a,) = analyze(["問題なく使えています"])
     assert a.polarity == "delight"
+
+
+def test_user_dictionary_makes_product_names_one_token(tmp_path):
+    from nlp.tokenize import build_user_dictionary, use_user_dictionary
+
+    text = "ポイント倍デーにらくらく定期便を申し込んだ"
+    assert "らくらく定期便" not in [t.surface for t in tokenize(text)]
+    dic = build_user_dictionary([("ポイント倍デー", "ポイントバイデー"), ("らくらく定期便", None)], tmp_path / "u.dic")
+    use_user_dictionary(dic)
+    try:
+        surfaces = [t.surface for t in tokenize(text)]
+    finally:
+        use_user_dictionary(None)
+    assert "ポイント倍デー" in surfaces and "らくらく定期便" in surfaces

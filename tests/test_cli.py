@@ -118,3 +118,24 @@ def test_analyze_stores_results_and_skips_analysed_rows(tmp_path, fixtures, caps
                              " WHERE v.text LIKE '問い合わせの返事が%'").fetchone()
         assert row[0] == "pain" and row[1] == 1
         assert any(t[0] == "返事" for t in json.loads(row[2]))
+
+
+def test_terms_change_tokens_and_trigger_reanalysis(tmp_path, fixtures, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    proj = str(tmp_path / "p.voc")
+    main(["new", proj])
+    main(["import", proj, str(fixtures / "excel_cp932.csv"), "--no-progress"])
+    main(["analyze", proj, "--workers", "1"])
+    terms = tmp_path / "terms.csv"
+    terms.write_text("睡眠記録,スイミンキロク\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["terms", proj, str(terms)]) == 0
+    assert "1 件登録" in capsys.readouterr().out
+    assert main(["analyze", proj, "--workers", "1"]) == 0
+    assert "分析しました: 16 件" in capsys.readouterr().out  # new dictionary = new analyzer version
+    from voc_app.store import Project
+
+    with Project(proj) as p:
+        toks = p.conn.execute("SELECT a.tokens FROM analyses a JOIN verbatims v ON v.id=a.verbatim_id"
+                              " WHERE v.text LIKE 'アプリの睡眠記録%'").fetchone()[0]
+    assert "睡眠記録" in [t[0] for t in json.loads(toks)]

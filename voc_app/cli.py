@@ -219,6 +219,47 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_terms(args: argparse.Namespace) -> int:
+    from voc_app.store import transaction
+    from voc_app.store.analyses import add_user_terms, user_terms
+
+    with Project(args.project) as project:
+        if args.file:
+            terms = _read_terms(args.file)
+            with transaction(project.conn):
+                n = add_user_terms(project.conn, terms)
+            print(f"用語を {n:,} 件登録しました（次の voc analyze から 1 語として扱います）")
+        for term, reading in user_terms(project.conn):
+            print(f"  {term}" + (f"（{reading}）" if reading else ""))
+    return 0
+
+
+def _read_terms(path: str) -> list[tuple[str, str | None]]:
+    """A user term list: one term per line, optionally ``term,reading`` (CSV or plain text)."""
+    import csv
+    import io
+
+    from importers.encoding import detect_encoding
+
+    p = Path(path)
+    if not p.exists():
+        raise InputError("ファイルが見つかりません", file=str(p))
+    with open(p, "rb") as f:
+        head = f.read(65536)
+    text = p.read_bytes().decode(detect_encoding(p, head)).lstrip("\ufeff")
+    out: list[tuple[str, str | None]] = []
+    for n, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+        if not row or not row[0].strip() or row[0].startswith("#"):
+            continue
+        term = row[0].strip()
+        if len(term) > 60:
+            raise InputError("用語が長すぎます（60 文字まで）", file=p.name, row=n, column="1")
+        out.append((term, row[1].strip() if len(row) > 1 and row[1].strip() else None))
+    if not out:
+        raise InputError("用語がありません", file=p.name, hint="1 行に 1 語（「語,読み」も可）で書いてください")
+    return out
+
+
 def build_parser() -> argparse.ArgumentParser:
     from importers.detect import FORMATS
 
@@ -255,6 +296,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("project")
     s.add_argument("--workers", type=int, help="並列数（既定: CPU コア数）")
     s.set_defaults(func=cmd_analyze)
+
+    s = sub.add_parser("terms", help="商品名・ブランド名などの用語を登録・一覧（Sudachi ユーザー辞書）")
+    s.add_argument("project")
+    s.add_argument("file", nargs="?", help="用語のファイル（1 行 1 語、「語,読み」も可）")
+    s.set_defaults(func=cmd_terms)
 
     s = sub.add_parser("info", help="件数と取り込みバッチを表示")
     s.add_argument("project")

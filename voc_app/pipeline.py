@@ -151,7 +151,28 @@ def _chunks(records: Iterator, size: int) -> Iterator[list]:
 ANALYZE_CHUNK = 2000
 
 
-def analyzer_version() -> str:
+def user_dictionary(project: Project) -> tuple[str | None, str]:
+    """The project's compiled user dictionary (cached per set of terms) and its hash."""
+    import hashlib
+    import os
+
+    from nlp.tokenize import build_user_dictionary
+    from voc_app.store.analyses import user_terms
+
+    terms = user_terms(project.conn)
+    if not terms:
+        return None, ""
+    digest = hashlib.sha256(repr(terms).encode("utf-8")).hexdigest()[:16]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    out = Path(base) / "voc-analyzer" / "userdic" / f"{digest}.dic"
+    if not out.exists():
+        tmp = out.with_name(out.name + ".tmp")
+        build_user_dictionary(terms, tmp)
+        tmp.replace(out)
+    return str(out), digest
+
+
+def analyzer_version(user_dic_hash: str = "") -> str:
     import hashlib
 
     from nlp.analyze import ANALYZER_VERSION
@@ -165,13 +186,16 @@ def analyzer_version() -> str:
     model = resource_path(*MODEL_PATH)
     if model.exists():
         h.update(model.read_bytes())
+    h.update(user_dic_hash.encode())
     return f"{ANALYZER_VERSION}+{h.hexdigest()[:12]}"
 
 
-def _analyze_chunk(texts: list[str]) -> list[tuple]:
+def _analyze_chunk(texts: list[str], user_dic: str | None = None) -> list[tuple]:
     """Worker: analysis plus stored content words for each text."""
     from nlp.analyze import analyze
-    from nlp.tokenize import content_words, tokenize
+    from nlp.tokenize import content_words, tokenize, use_user_dictionary
+
+    use_user_dictionary(user_dic)
 
     results = analyze(texts)
     out = []
@@ -213,7 +237,8 @@ def analyze_project(project: Project, *, workers: int | None = None, progress: P
 
     from voc_app.store import analyses
 
-    version = analyzer_version()
+    user_dic, user_hash = user_dictionary(project)
+    version = analyzer_version(user_hash)
     total = analyses.count_pending(project.conn, version)
     done = 0
     workers = workers or os.cpu_count() or 1
@@ -225,7 +250,9 @@ def analyze_project(project: Project, *, workers: int | None = None, progress: P
                 break
             texts = [t for _, t in batch]
             parts = [texts[i:i + ANALYZE_CHUNK] for i in range(0, len(texts), ANALYZE_CHUNK)]
-            results = [r for res in (ex.map(_analyze_chunk, parts) if ex else map(_analyze_chunk, parts)) for r in res]
+            dics = [user_dic] * len(parts)
+            results = [r for res in (ex.map(_analyze_chunk, parts, dics) if ex else map(_analyze_chunk, parts, dics))
+                       for r in res]
             with transaction(project.conn):
                 analyses.save(project.conn, version, [(vid, a, toks) for (vid, _), (a, toks) in
                                                       zip(batch, results, strict=True)])

@@ -42,3 +42,15 @@ def summary(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
                               conn.execute("SELECT total(churn), total(advocacy) FROM analyses").fetchone(), strict=True))
     out["signals"] = {k: int(v) for k, v in out["signals"].items()}
     return out
+
+
+def add_user_terms(conn: sqlite3.Connection, terms: list[tuple[str, str | None]]) -> int:
+    before = conn.total_changes
+    conn.executemany("INSERT INTO user_terms (term, reading, added_at) VALUES (?,?,?)"
+                     " ON CONFLICT (term) DO UPDATE SET reading = coalesce(excluded.reading, reading)",
+                     [(t, r, now_iso()) for t, r in terms])
+    return conn.total_changes - before
+
+
+def user_terms(conn: sqlite3.Connection) -> list[tuple[str, str | None]]:
+    return conn.execute("SELECT term, reading FROM user_terms ORDER BY term").fetchall()

@@ -177,7 +177,18 @@ CREATE INDEX analyses_analyzer ON analyses (analyzer);
 """
 
 
+# User judgement (primary data): product, brand and service names tokenized as one word.
+M003_USER_TERMS = """
+CREATE TABLE user_terms (
+    term TEXT PRIMARY KEY,
+    reading TEXT,
+    added_at TEXT NOT NULL
+);
+"""
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", M001_INITIAL),
     ("002_analyses", M002_ANALYSES),
+    ("003_user_terms", M003_USER_TERMS),
 ]
