@@ -66,15 +66,16 @@ def analyze_one(text: str) -> VerbatimAnalysis:
     norm = normalize(text)
     t = norm.text
     na = is_non_answer(text)
-    sentences = []
-    for s, e in split_sentences(t):
-        r = polarity.decide(t[s:e])
-        os_, oe = norm.span(s, e)
-        sentences.append(SentenceResult(os_, oe, r.label, r.score))
     if na:
         pol = polarity.PolarityResult(polarity.NEUTRAL, 0.0)
     else:
         pol = polarity.decide(t)
+    sentences = []
+    spans = split_sentences(t)
+    per = [pol] if len(spans) == 1 else polarity.decide_sentences(t, spans)  # one sentence: same decision
+    for (s, e), r in zip(spans, per, strict=True):
+        os_, oe = norm.span(s, e)
+        sentences.append(SentenceResult(os_, oe, r.label, r.score))
     ch = signals.churn(t)
     ad = signals.advocacy(t)
     if ad.flag and pol.label == polarity.NEUTRAL and not na:

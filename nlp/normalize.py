@@ -96,6 +96,13 @@ def normalize(text: str) -> Normalized:
     """NFKC (half-width kana, full-width digits and letters), lower case, long vowels and
     〜 runs collapsed, laughter (www, ｗｗ, 笑) → ``笑``, URLs / e-mail / phone numbers
     masked as ``<url>``, ``<email>``, ``<tel>``. Emoji and kaomoji are kept as they are cues."""
+    if unicodedata.is_normalized("NFKC", text) and not any("A" <= c <= "Z" for c in text):
+        # fast path: nothing to fold character by character
+        s, origin = text, list(range(len(text)))
+        for pattern, repl in ((_URL_RE, "<url>"), (_EMAIL_RE, "<email>"), (_PHONE_RE, "<tel>"),
+                              (_LAUGH_RUN_RE, "笑"), (_LONG_RE, r"\1")):
+            s, origin = _sub_with_origin(pattern, repl, s, origin)
+        return Normalized(s, origin, text)
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):

@@ -62,12 +62,26 @@ def contrast_points(text: str) -> list[Cue]:
     return cue_mod.find("contrast", text)
 
 
-def decide(text: str) -> PolarityResult:
-    ev, feats = evaluative_cues(text)
+def decide_sentences(text: str, spans: list[tuple[int, int]]) -> list[PolarityResult]:
+    """Per-sentence decisions from one search of the whole text (cues never cross 。)."""
+    ev_all, _ = evaluative_cues(text)
+    st_all = contrast_points(text)
+    out = []
+    for s, e in spans:
+        ev = [Cue(c.family, c.type, c.start - s, c.end - s, c.text) for c in ev_all if s <= c.start and c.end <= e]
+        st = [Cue(c.family, c.type, c.start - s, c.end - s, c.text) for c in st_all if s <= c.start and c.end <= e]
+        out.append(decide(text[s:e], (ev, {}), st))
+    return out
+
+
+def decide(text: str, found: tuple[list[Cue], dict[str, float]] | None = None,
+           structure: list[Cue] | None = None) -> PolarityResult:
+    ev, feats = found if found is not None else evaluative_cues(text)
+    feats = dict(feats)
     pos = [c for c in ev if c.family == "pos"]
     neg = [c for c in ev if c.family == "neg"]
     mid = [c for c in ev if c.family == "neutral"]
-    structure = contrast_points(text)
+    structure = contrast_points(text) if structure is None else structure
     kinds = {c.type for c in structure}
     feats.update({"pos": len(pos), "neg": len(neg), "neutral_cues": len(mid), "contrast": len(structure)})
     for k in ("concession", "resolved", "past_good"):
