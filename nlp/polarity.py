@@ -11,6 +11,7 @@ from nlp import cues as cue_mod
 from nlp.cues import Cue
 
 DELIGHT, PAIN, NEUTRAL, MIXED = "delight", "pain", "neutral", "mixed"
+_CLAUSE_END = re.compile(r"[。!！?？]|けど|けれど|でも|しかし|ただ")
 _TRAILING = re.compile(r"(?:けど|けれど|けども|が|のに)(?:ね|ねー|な|なぁ|…|\.\.\.)*[。!！…]*$")
 _NEGATE = None
 
@@ -48,13 +49,21 @@ def evaluative_cues(text: str) -> tuple[list[Cue], dict[str, float]]:
             if c.family == "pos":
                 out.append(Cue("neg", "negated_positive", c.start, c.end, c.text))
                 feats["negated_positive"] = feats.get("negated_positive", 0) + 1
-            else:
+            else:  # 「一度も荒れてない」: a negated problem reads as mild praise
+                out.append(Cue("pos", "negated_negative", c.start, c.end, c.text))
                 feats["negated_negative"] = feats.get("negated_negative", 0) + 1
             continue
         out.append(c)
     for s in special:
-        out.append(Cue(s.family, "negated_negative" if s.family == "pos" else "no_problem", s.start, s.end, s.text))
+        out.append(Cue(s.family, s.type, s.start, s.end, s.text))
     out = cue_mod.remove_overlapped(out)
+    # 「もう少し安いと嬉しい」: the positive word after a shortfall is the wish, not praise
+    shortfalls = [c for c in out if c.type == "shortfall"]
+    if shortfalls:
+        def in_wish(c: Cue) -> bool:
+            return any(f.end <= c.start <= f.end + 25 and not _CLAUSE_END.search(text[f.end:c.start])
+                       for f in shortfalls)
+        out = [c for c in out if not (c.family == "pos" and in_wish(c))]
     return out, feats
 
 
@@ -114,6 +123,8 @@ def decide(text: str, found: tuple[list[Cue], dict[str, float]] | None = None,
     turn = [c for c in structure if c.type == "contrast" and first.end <= c.start <= last.start]
     if "past_good" in kinds and last.family == "neg":
         return PolarityResult(PAIN, score, [c for c in ev if c.family == "neg"], feats)
+    if last.family == "neg" and _resolved_past(text, neg, structure):
+        return PolarityResult(DELIGHT, score, pos, feats)
     if last.family == "pos" and ("resolved" in kinds or first.family == "neg"):
         return PolarityResult(DELIGHT, score, pos, feats)  # resolved complaint or positive conclusion
     if last.family == "neg" and "concession" in kinds:
@@ -121,3 +132,16 @@ def decide(text: str, found: tuple[list[Cue], dict[str, float]] | None = None,
     if turn or first.family != last.family:
         return PolarityResult(MIXED, score, pos + neg, feats)
     return PolarityResult(DELIGHT if score > 0 else PAIN, score, pos if score > 0 else neg, feats)
+
+
+_PAST = re.compile(r"^[^。]{0,6}?(?:だった|でした|かった|ました|てた|ていた)")
+
+
+def _resolved_past(text: str, neg: list[Cue], structure: list[Cue]) -> bool:
+    """「最初は不安だったけど、…回り始めました」: every negative is in the past, before a
+    contrast, and nothing negative follows it."""
+    turns = [c for c in structure if c.type == "contrast"]
+    if not turns:
+        return False
+    turn = turns[-1]
+    return all(c.end <= turn.start and _PAST.match(text[c.end:]) for c in neg)
