@@ -112,6 +112,8 @@ def decide(text: str, found: tuple[list[Cue], dict[str, float]] | None = None,
     if not pos and not neg:
         return PolarityResult(NEUTRAL, 0.0, mid, feats)
     if pos and not neg:
+        if "past_good" in kinds:  # 「…使えてた頃は最高だった」: praise of a past that is gone
+            return PolarityResult(PAIN, -0.5, pos, feats)
         return PolarityResult(DELIGHT, score, pos, feats)
     if neg and not pos:
         return PolarityResult(PAIN, score, neg, feats)
