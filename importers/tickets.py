@@ -221,6 +221,16 @@ def is_intercom(columns: list[Column]) -> bool:
     )
 
 
+def _data_rows(rows: Iterator[tuple[int, list[str]]], stats: ReadStats) -> Iterator[tuple[int, list[str]]]:
+    """Rows with any content; blank rows are counted and skipped."""
+    for rowno, cells in rows:
+        stats.rows_read += 1
+        if not "".join(cells).strip():
+            stats.blank_rows += 1
+            continue
+        yield rowno, cells
+
+
 def _cell(cells: list[str], col: Column | None) -> str:
     if col is None or col.index >= len(cells):
         return ""
@@ -257,11 +267,7 @@ def iter_freshdesk(rows: Iterator[tuple[int, list[str]]], columns: list[Column],
                    stats: ReadStats) -> Iterator[Ticket]:
     r = freshdesk_roles(columns)
     known = {id(c) for c in r.values() if c is not None}
-    for rowno, cells in rows:
-        stats.rows_read += 1
-        if not any(c.strip() for c in cells):
-            stats.blank_rows += 1
-            continue
+    for rowno, cells in _data_rows(rows, stats):
         tid = clean_id(_cell(cells, r["id"]))
         if tid is None:
             raise InputError("チケット ID が空です", file=name, row=rowno, column=r["id"].id if r["id"] else None)
@@ -317,11 +323,7 @@ def iter_intercom(rows: Iterator[tuple[int, list[str]]], columns: list[Column], 
                   stats: ReadStats) -> Iterator[Ticket]:
     r = intercom_roles(columns)
     convs: dict[str, Ticket] = {}
-    for rowno, cells in rows:
-        stats.rows_read += 1
-        if not any(c.strip() for c in cells):
-            stats.blank_rows += 1
-            continue
+    for rowno, cells in _data_rows(rows, stats):
         cid = clean_id(_cell(cells, r["conversation"]))
         if cid is None:
             raise InputError("会話 ID が空です", file=name, row=rowno, column=r["conversation"].id)
