@@ -27,12 +27,15 @@ def stage(text: str, *, advocacy: bool, non_answer: bool, evaluative: bool = Tru
     if non_answer:
         return StageResult("none")
     hits = cue_mod.remove_overlapped(cue_mod.find("stage", text))
-    scores = {s: float(sum(1 for c in hits if c.type == s)) for s in ("first_experience", "success", "none")}
+    scores = {s: float(sum(1 for c in hits if c.type == s)) for s in ("first_experience", "success", "none", "repeat")}
+    if scores["repeat"]:  # deliveries and first-time cues that speak of repeated use are continued use
+        scores["success"] += scores["repeat"]
+        scores["first_experience"] = 0.0
 
     def pick(s: str) -> StageResult:
-        return StageResult(s, [c for c in hits if c.type == s], scores)
+        return StageResult(s, [c for c in hits if c.type == s or (s == "success" and c.type == "repeat")], scores)
 
-    if scores["first_experience"] and scores["first_experience"] >= scores["success"]:
+    if scores["first_experience"] and scores["first_experience"] >= scores["success"] - scores["repeat"]:
         return pick("first_experience")
     if scores["none"] and not scores["success"]:
         return pick("none")
