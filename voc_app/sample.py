@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from nlp.resources import resource_path
-from voc_app.pipeline import import_file
+from voc_app.pipeline import analyze_project, import_file
 from voc_app.store import Project
 
 SAMPLE_SUFFIXES = {".csv", ".jsonl", ".json", ".txt", ".xlsx", ".docx", ".tsv"}
@@ -35,6 +35,7 @@ def build_sample_project(dest: str | Path | None = None, *, rebuild: bool = Fals
     with Project.create(tmp) as project:
         for f in sample_files():
             import_file(project, f)
+        analyze_project(project, workers=1)
         project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     tmp.rename(path)
     return path

@@ -28,6 +28,8 @@ from voc_app.store import Project
 from voc_app.store.queries import batches, project_counts, verbatim_page
 
 KIND_LABELS = {"survey": "アンケート", "support": "サポート", "interview": "インタビュー"}
+POLARITY_LABELS = {"delight": "喜び", "pain": "不満", "neutral": "中立", "mixed": "混在"}
+STAGE_LABELS = {"first_experience": "初回体験", "success": "活用", "advocacy": "推奨", "none": "—"}
 
 
 class RowsModel(QAbstractTableModel):
@@ -72,11 +74,14 @@ class MainWindow(QMainWindow):
         tabs = QTabWidget()
         self.verbatims = QTableView()
         self.verbatims.setModel(RowsModel(
-            [self.tr("種類"), self.tr("設問・チャネル"), self.tr("顧客"), self.tr("日時"), self.tr("発言")],
-            [(KIND_LABELS.get(k, k), q, c, (t or "")[:16].replace("T", " "), x.replace("\n", " ")) for k, q, c, t, x in page]))
-        self.verbatims.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.verbatims.setColumnWidth(1, 260)
-        self.verbatims.setColumnWidth(3, 130)
+            [self.tr("種類"), self.tr("設問・チャネル"), self.tr("顧客"), self.tr("日時"), self.tr("極性"),
+             self.tr("段階"), self.tr("兆し"), self.tr("発言")],
+            [(KIND_LABELS.get(k, k), q, c, (t or "")[:16].replace("T", " "), POLARITY_LABELS.get(p, ""),
+              STAGE_LABELS.get(st, ""), "・".join(x for x, on in ((self.tr("解約"), ch), (self.tr("推奨"), ad)) if on),
+              x.replace("\n", " ")) for k, q, c, t, x, p, st, ch, ad in page]))
+        self.verbatims.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 90), (1, 230), (2, 80), (3, 130), (4, 60), (5, 80), (6, 70)):
+            self.verbatims.setColumnWidth(col, width)
         tabs.addTab(self.verbatims, self.tr("発言"))
         self.batches = QTableView()
         self.batches.setModel(RowsModel(
