@@ -90,27 +90,21 @@ def import_file(
     try:
         with transaction(project.conn):
             writer = BatchWriter(project.conn, parsed, is_non_answer)
-            try:
-                n = 0
-                for chunk in _chunks(parsed.records, CHUNK):
-                    surveys = [r for r in chunk if isinstance(r, SurveyResponse)]
-                    if surveys:
-                        writer.add_responses(surveys)
-                    others = [r for r in chunk if not isinstance(r, SurveyResponse)]
-                    if others:
-                        writer.sync()
-                    for rec in others:
-                        if isinstance(rec, Ticket):
-                            writer.add_ticket(rec)
-                        elif isinstance(rec, Interview):
-                            writer.add_interview(rec)
-                    n += len(chunk)
-                    tick(n)
-                if progress is not None:
-                    progress(1.0, f"{name}: 検索索引を更新しています")
-                writer.finish(parsed)
-            finally:
-                writer.close()
+            n = 0
+            for chunk in _chunks(parsed.records, CHUNK):
+                surveys = [r for r in chunk if isinstance(r, SurveyResponse)]
+                if surveys:
+                    writer.add_responses(surveys)
+                for rec in chunk:
+                    if isinstance(rec, Ticket):
+                        writer.add_ticket(rec)
+                    elif isinstance(rec, Interview):
+                        writer.add_interview(rec)
+                n += len(chunk)
+                tick(n)
+            if progress is not None:
+                progress(1.0, f"{name}: 検索索引を更新しています")
+            writer.finish(parsed)
             report.batch_id = writer.batch_id
             c = writer.counts
             report.counts = {

@@ -57,55 +57,6 @@ class BatchCounts:
         return self.responses + self.tickets + self.tickets_updated + self.interviews
 
 
-class _WriteBehind:
-    """Runs bulk inserts on a second thread, in order, on the same connection and transaction.
-
-    SQLite releases the GIL while it works, so while it stores one chunk the import thread
-    reads and checks the next (about a third faster on large files). ``flush`` waits for
-    every pending insert and re-raises the first error."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        import queue
-        import threading
-
-        self.conn = conn
-        self.error: BaseException | None = None
-        self.q: queue.Queue = queue.Queue(maxsize=4)
-        self.thread = threading.Thread(target=self._run, name="voc-import-writer", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        while True:
-            item = self.q.get()
-            try:
-                if item is None:
-                    return
-                if self.error is None:
-                    sql, rows = item
-                    self.conn.executemany(sql, rows)
-            except BaseException as e:  # noqa: BLE001 - handed to the import thread
-                self.error = e
-            finally:
-                self.q.task_done()
-
-    def put(self, sql: str, rows: list[tuple]) -> None:
-        if self.error is not None:
-            self.flush()
-        if rows:
-            self.q.put((sql, rows))
-
-    def flush(self) -> None:
-        self.q.join()
-        if self.error is not None:
-            e, self.error = self.error, None
-            raise e
-
-    def close(self) -> None:
-        """Stop the thread (after pending inserts); errors are dropped (the caller rolls back)."""
-        self.q.put(None)
-        self.thread.join()
-
-
 class BatchWriter:
     """Adds the records of one parsed file to the project, deduplicating by content."""
 
@@ -126,7 +77,6 @@ class BatchWriter:
             for t in ("customers", "responses", "verbatims", "messages")
         }
         self._first_verbatim = self._next["verbatims"]
-        self._bulk = _WriteBehind(conn)
         self._customers: dict[str, int] = {}
         self._prefetched: set[str] = set()
         self._new_customers: list[tuple] = []
@@ -178,25 +128,12 @@ class BatchWriter:
                 self._customer_attrs.setdefault(cid, {}).update(attrs)
         return cid
 
-    _CUSTOMER_SQL = ("INSERT INTO customers (id, external_id, attributes, first_batch_id, updated_batch_id)"
-                     " VALUES (?,?,?,?,?)")
-
-    def _flush_customers(self, *, behind: bool = False) -> None:
+    def _flush_customers(self) -> None:
         if self._new_customers:
-            if behind:
-                self._bulk.put(self._CUSTOMER_SQL, self._new_customers)
-                self._new_customers = []
-            else:
-                self._bulk.flush()
-                self.conn.executemany(self._CUSTOMER_SQL, self._new_customers)
-                self._new_customers.clear()
-
-    def sync(self) -> None:
-        """Wait for the inserts running behind (before reading what they wrote)."""
-        self._bulk.flush()
-
-    def close(self) -> None:
-        self._bulk.close()
+            self.conn.executemany(
+                "INSERT INTO customers (id, external_id, attributes, first_batch_id, updated_batch_id)"
+                " VALUES (?,?,?,?,?)", self._new_customers)
+            self._new_customers.clear()
 
     def _verbatim(self, rows: list[tuple], kind: str, customer: int | None, *, response=None,
                   ticket=None, message=None, interview=None, question=None, channel=None, speaker=None,
@@ -300,13 +237,13 @@ class BatchWriter:
         c.responses += len(resp_rows)
         self._next["verbatims"] = next_vid
         self._next["responses"] = rid
-        self._flush_customers(behind=True)
+        self._flush_customers()
         # batch id and kind are literals: fewer parameters to bind per row (a million rows add up)
-        self._bulk.put(
+        self.conn.executemany(
             "INSERT INTO responses (id, batch_id, row_no, key, signature, response_id, customer_id, submitted_at,"
             f" nps, scores, attributes, is_partial, progress, duplicate_of) VALUES (?,{int(self.batch_id)},"
             "?,?,?,?,?,?,?,?,?,?,?,?)", resp_rows)
-        self._bulk.put(
+        self.conn.executemany(
             "INSERT INTO verbatims (id, batch_id, kind, customer_id, response_id, question, text, created_at,"
             f" is_non_answer) VALUES (?,{int(self.batch_id)},'survey',?,?,?,?,?,?)", verb_rows)
 
@@ -389,7 +326,6 @@ class BatchWriter:
 
     # --- end ------------------------------------------------------------------
     def finish(self, parsed: ParsedFile) -> None:
-        self._bulk.flush()
         self._flush_customers()
         if self._customer_attrs:
             rows = self.conn.execute(
