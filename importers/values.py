@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 JST = dt.timezone(dt.timedelta(hours=9))  # default project time zone
 
@@ -86,6 +87,11 @@ _FAST_DATE_RE = re.compile(r"^\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2
 _JP_AMPM = re.compile(r"(午前|午後)\s*(\d{1,2}):(\d{2})")
 
 
+@lru_cache(maxsize=8)
+def _offset(tz: dt.tzinfo) -> str:
+    return dt.datetime(2000, 1, 1, tzinfo=tz).isoformat()[-6:]
+
+
 def parse_datetime(s: str | None, tz: dt.tzinfo = JST) -> str | None:
     """Parse a timestamp as exports write it and return ISO 8601 in the project time zone.
 
@@ -96,12 +102,14 @@ def parse_datetime(s: str | None, tz: dt.tzinfo = JST) -> str | None:
         return None
     m = _FAST_DATE_RE.match(s)
     if m:
-        y, mo, d, hh, mm, ss = m.groups()
+        y, mo, d, hh, mm, ss = (int(g) if g else 0 for g in m.groups())
         try:
-            v = dt.datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=tz)
+            dt.datetime(y, mo, d, hh, mm, ss)  # validates the date (2025/2/30 is not one)
         except ValueError:
             return None
-        return v.isoformat(timespec="seconds") if 1900 <= v.year <= 2200 else None
+        if not 1900 <= y <= 2200:
+            return None
+        return f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}{_offset(tz)}"
     t = unicodedata.normalize("NFKC", s).strip()
     if not t:
         return None

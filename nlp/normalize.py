@@ -56,9 +56,9 @@ def is_non_answer(text: str) -> bool:
     """
     if not text or len(text) > 40 or not text.strip():
         return False  # empty is not an answer at all; callers skip it
-    if _only_punctuation(text):
-        return True
     s = _fold(text)
+    if not s or s == "ー" * len(s):
+        return _only_punctuation(text)  # '-', '—', '？' say nothing; an emoji says something
     s = _LAUGH_RE.sub("", s) or s
     if _ALL_DASH_RE.match(s):
         return True

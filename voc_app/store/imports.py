@@ -205,9 +205,16 @@ class BatchWriter:
         resp_rows, verb_rows = [], []
         rid = self._next["responses"]
         next_vid, is_na, signatures, customer = self._next["verbatims"], self.is_non_answer, self._signatures, self.customer
+        known = self._customers
         empty = non_answers = partial = dups = 0
         for r in fresh:
-            cust = customer(r.customer_id, r.attributes) if r.customer_id else None
+            ext = r.customer_id
+            if ext is None:
+                cust = None
+            elif not r.attributes and ext in known:
+                cust = known[ext]  # the common case, without a call
+            else:
+                cust = customer(ext, r.attributes)
             dup_of = None
             if r.signature:
                 dup_of = signatures.get(r.signature) or earlier.get(r.signature)
@@ -337,9 +344,13 @@ class BatchWriter:
                 merged.update(self._customer_attrs[cid])
                 updates.append((_js(merged), self.batch_id, cid))
             self.conn.executemany("UPDATE customers SET attributes=?, updated_batch_id=? WHERE id=?", updates)
+        # one bulk statement; incremental segment merging is paused for it (faster on large
+        # imports) and switched back on for later writes
+        self.conn.execute("INSERT INTO verbatims_fts (verbatims_fts, rank) VALUES ('automerge', 0)")
         self.conn.execute(
             "INSERT INTO verbatims_fts (rowid, text) SELECT id, text FROM verbatims WHERE id >= ?",
             (self._first_verbatim,))
+        self.conn.execute("INSERT INTO verbatims_fts (verbatims_fts, rank) VALUES ('automerge', 4)")
         c = self.counts
         st = parsed.stats
         skipped = Counter(c.skipped)
