@@ -49,5 +49,7 @@ def detect(path: str | Path, encoding: str | None = None) -> Detection:
     from importers.read import read_file
 
     parsed = read_file(path, encoding=encoding)
-    parsed.records.close()  # type: ignore[attr-defined]
+    close = getattr(parsed.records, "close", None)
+    if close is not None:
+        close()
     return Detection(parsed.format, parsed.kind, parsed.confidence, parsed.reason, parsed.encoding)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -224,4 +223,4 @@ def parse_map_args(items: Iterable[str]) -> list[tuple[str, str]]:
     return _expand_overrides(out)
 
 
-__all__ = ["read_file", "parse_map_args", "file_sha256", "os"]
+__all__ = ["read_file", "parse_map_args", "file_sha256"]

@@ -209,3 +209,15 @@ def test_not_a_table_and_empty_and_legacy_xls(tmp_path):
         with pytest.raises(InputError) as e:
             list(read_file(tmp_path / name).records)
         assert needle in str(e.value), name
+
+
+@pytest.mark.parametrize(("name", "fmt", "kind"), [
+    ("zendesk.jsonl", "zendesk", "support"), ("excel_cp932.csv", "excel_csv", "survey"),
+    ("interview_sato.txt", "interview", "interview"), ("ms_forms.xlsx", "ms_forms", "survey"),
+    ("intercom.csv", "intercom", "support"),
+])
+def test_detect_without_importing(fixtures, name, fmt, kind):
+    from importers import detect
+
+    d = detect(fixtures / name)
+    assert (d.format, d.kind) == (fmt, kind) and 0 < d.confidence <= 1 and d.reason and d.label
