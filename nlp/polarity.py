@@ -111,6 +111,8 @@ def decide(text: str, found: tuple[list[Cue], dict[str, float]] | None = None,
         return PolarityResult(PAIN, -1.0, sarcasm, feats)
     if not pos and not neg:
         return PolarityResult(NEUTRAL, 0.0, mid, feats)
+    if mid and any(c.type == "middling" for c in mid) and not neg:
+        return PolarityResult(NEUTRAL, 0.0, mid, feats)  # 「値段相応」「可もなく不可もなく」
     if pos and not neg:
         if "past_good" in kinds:  # 「…使えてた頃は最高だった」: praise of a past that is gone
             return PolarityResult(PAIN, -0.5, pos, feats)
@@ -123,8 +125,8 @@ def decide(text: str, found: tuple[list[Cue], dict[str, float]] | None = None,
     feats["pos_then_neg"] = float(first.family == "pos" and last.family == "neg")
     feats["neg_then_pos"] = float(first.family == "neg" and last.family == "pos")
     turn = [c for c in structure if c.type == "contrast" and first.end <= c.start <= last.start]
-    if "past_good" in kinds and last.family == "neg":
-        return PolarityResult(PAIN, score, [c for c in ev if c.family == "neg"], feats)
+    if "past_good" in kinds:  # a past that was good, set against the present
+        return PolarityResult(PAIN, score, [c for c in ev if c.family == "neg"] or pos, feats)
     if last.family == "neg" and _resolved_past(text, neg, structure):
         return PolarityResult(DELIGHT, score, pos, feats)
     if last.family == "pos" and ("resolved" in kinds or first.family == "neg"):
