@@ -110,8 +110,10 @@ def normalize(text: str) -> Normalized:
         n = n.lower()
         for c in n:
             if c in "\u3099\u309a" and chars:  # ﾞ ﾟ: compose with the kana before (ｺﾞ → ゴ)
-                chars[-1] = unicodedata.normalize("NFC", chars[-1] + c)
-                continue
+                composed = unicodedata.normalize("NFC", chars[-1] + c)
+                if len(composed) == 1:
+                    chars[-1] = composed
+                    continue
             chars.append(c)
             origin.append(i)
     s = "".join(chars)

@@ -1,0 +1,33 @@
+"""analyze() never fails and stays fast on whatever customers write."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.analyze import analyze
+
+PIECES = ["配送が", "遅い", "けど", "が、", "嬉しい", "ない", "。", "！", "？", "\n", "ｗｗ", "😊", "ｶﾀｶﾅ", "１０",
+          "解約", "友達に勧めた", "「", "」", "（笑）", "https://x.jp", "03-1234-5678", "ﾞ", "ー", "〜〜", " ", "\t"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=30).map("".join))
+def test_analyze_any_text(text):
+    (a,) = analyze([text])
+    assert a.polarity in ("delight", "pain", "neutral", "mixed")
+    assert a.stage in ("first_experience", "success", "advocacy", "none")
+    for e in a.evidence:
+        assert 0 <= e.start <= e.end <= len(text) and text[e.start:e.end] == e.text
+    for s in a.sentences:
+        assert 0 <= s.start <= s.end <= len(text)
+
+
+def test_long_text_is_analysed_in_reasonable_time():
+    text = ("配送が遅いけど、スタッフさんが親切で嬉しかったです。ただ値段が高いのが残念" * 400)  # ~16,000 characters
+    t0 = time.perf_counter()
+    (a,) = analyze([text])
+    assert a.polarity in ("mixed", "pain", "delight")
+    assert time.perf_counter() - t0 < 60  # a guard against pathological regex backtracking, not a benchmark
