@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Kind = Literal["survey", "support", "interview"]
-Role = Literal["id", "customer", "time", "nps", "score", "text", "attr", "ignore"]
 ROLES: tuple[str, ...] = ("id", "customer", "time", "nps", "score", "text", "attr", "ignore")
 
 

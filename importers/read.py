@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from importers import survey, tickets
 from importers.detect import FORMATS, TABLE_SUFFIXES, container
 from importers.encoding import check_encoding, detect_encoding, normalize_name, open_text
 from importers.errors import InputError
-from importers.model import Column, ParsedFile, ReadStats
+from importers.model import ROLES, Column, ParsedFile, ReadStats
 from importers.tables import iter_csv, iter_xlsx, sniff_delimiter
 
 HEAD_BYTES = 1 << 16
@@ -203,12 +202,9 @@ def _table(
     return ParsedFile(str(p), size, sha, fmt, "survey", confidence, reason, enc, columns, preview, records, stats)
 
 
-_ROLE_RE = re.compile(r"^(id|customer|time|nps|score|text|attr|ignore)$")
-
-
 def _expand_overrides(overrides: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for role, _ in overrides:
-        if not _ROLE_RE.match(role):
+        if role not in ROLES:
             raise InputError(f"役割「{role}」はありません", hint="id, customer, time, nps, score, text, attr, ignore のいずれか")
     return overrides
 

@@ -22,7 +22,6 @@ from nlp.resources import resource_path
 
 MODEL_PATH = ("models", "text_model.npz")
 NGRAMS = (1, 3)
-TARGETS = ("polarity", "stage")
 # The model overrides a rule label only when it prefers its own label by this much
 # probability (chosen by cross-validation in bench/train_text_model.py).
 MARGIN = {"polarity": 0.1, "stage": 0.1}

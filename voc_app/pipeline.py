@@ -14,7 +14,7 @@ from typing import Any
 
 from importers import read_file
 from importers.errors import Cancelled, InputError  # noqa: F401 - re-exported for callers
-from importers.model import Interview, ParsedFile, SurveyResponse, Ticket
+from importers.model import Interview, SurveyResponse, Ticket
 from nlp.normalize import is_non_answer
 from voc_app.store import Project, transaction
 from voc_app.store.imports import BatchWriter
@@ -48,12 +48,6 @@ class ImportReport:
     batch_id: int | None = None
     dry_run: bool = False
     same_file_batches: list[int] = field(default_factory=list)
-
-
-def open_file(path: str | Path, *, format: str | None = None, encoding: str | None = None,
-              overrides: Iterable[tuple[str, str]] = ()) -> ParsedFile:
-    """Detect and map a file without importing (for previews and the import wizard)."""
-    return read_file(path, format=format, encoding=encoding, overrides=overrides)
 
 
 def import_file(
