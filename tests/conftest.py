@@ -8,6 +8,9 @@ import pytest
 
 from voc_app.store import Project
 
+# Tests never need a screen (and Qt aborts without one): draw offscreen unless told otherwise.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = Path(os.environ.get("VOC_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SHARED_FORMATS = SHARED / "data" / "formats"
