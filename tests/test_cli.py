@@ -139,3 +139,17 @@ def test_terms_change_tokens_and_trigger_reanalysis(tmp_path, fixtures, capsys, 
         toks = p.conn.execute("SELECT a.tokens FROM analyses a JOIN verbatims v ON v.id=a.verbatim_id"
                               " WHERE v.text LIKE 'アプリの睡眠記録%'").fetchone()[0]
     assert "睡眠記録" in [t[0] for t in json.loads(toks)]
+
+
+def test_info_reports_analysis(tmp_path, fixtures, capsys):
+    proj = str(tmp_path / "p.voc")
+    main(["new", proj])
+    main(["import", proj, str(fixtures / "excel_cp932.csv"), "--no-progress"])
+    capsys.readouterr()
+    main(["info", proj])
+    assert "分析: まだです" in capsys.readouterr().out
+    main(["analyze", proj, "--workers", "1"])
+    capsys.readouterr()
+    main(["info", proj, "--json"])
+    info = json.loads(capsys.readouterr().out)
+    assert sum(info["analysis"]["polarity"].values()) == 16 and info["analysis"]["signals"]["churn"] >= 1

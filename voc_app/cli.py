@@ -114,12 +114,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     from voc_app.store.queries import batches, project_counts, verbatims_by_kind_question
 
+    from voc_app.store.analyses import summary
+
     with Project(args.project) as project:
         counts = project_counts(project.conn)
         bs = batches(project.conn)
         by_q = verbatims_by_kind_question(project.conn)
+        analysed = summary(project.conn)
     if args.json:
         out = dict(counts)
+        out["analysis"] = analysed
         out["batches"] = bs
         out["by_question"] = [{"kind": k, "question": q, "verbatims": n, "non_answers": na or 0}
                               for k, q, n, na in by_q]
@@ -129,6 +133,11 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(f"  発言 {counts['verbatims']:,}（無回答 {counts['non_answers']:,}）、顧客 {counts['customers']:,}、"
           f"回答 {counts['responses']:,}、チケット {counts['tickets']:,}、インタビュー {counts['interviews']:,}、"
           f"重複スキップ {counts['duplicates_skipped']:,}")
+    if analysed["polarity"]:
+        print("  分析: " + "、".join(f"{k} {v:,}" for k, v in analysed["polarity"].items())
+              + f"；解約の兆し {analysed['signals']['churn']:,}、推奨・紹介 {analysed['signals']['advocacy']:,}")
+    else:
+        print("  分析: まだです（voc analyze で分析します）")
     kinds = {"survey": "アンケート", "support": "サポート", "interview": "インタビュー"}
     if by_q:
         print("種類・設問ごと:")
