@@ -112,9 +112,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from voc_app.store.queries import batches, project_counts, verbatims_by_kind_question
-
     from voc_app.store.analyses import summary
+    from voc_app.store.queries import batches, project_counts, verbatims_by_kind_question
 
     with Project(args.project) as project:
         counts = project_counts(project.conn)
