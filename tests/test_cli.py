@@ -153,3 +153,20 @@ def test_info_reports_analysis(tmp_path, fixtures, capsys):
     main(["info", proj, "--json"])
     info = json.loads(capsys.readouterr().out)
     assert sum(info["analysis"]["polarity"].values()) == 16 and info["analysis"]["signals"]["churn"] >= 1
+
+
+def test_score_plain_files(tmp_path):
+    c = tmp_path / "c.tsv"
+    c.write_text("customer_id\tnps\ttenure_months\ttickets_90d\treferrals\tlast_active_days\n"
+                 "K1\t10\t12\t0\t2\t3\nK2\t3\t5\t4\t0\t20\nK3\t\t1\t0\t0\t300\n", encoding="utf-8")
+    v = tmp_path / "v.tsv"
+    v.write_text("id\tcustomer_id\tsource\ttext\nV1\tK1\tsurvey\t友達に勧めたら二人とも買ってくれました\n"
+                 "V2\tK2\tsupport\t解約の方法を教えてください\nV3\tK2\tsupport\t配送が遅すぎて困っています\n", encoding="utf-8")
+    out = tmp_path / "o.tsv"
+    assert main(["score", str(c), str(v), "--out", str(out), "--workers", "1"]) == 0
+    rows = [ln.split("\t") for ln in out.read_text(encoding="utf-8").splitlines()]
+    assert rows[0][:6] == ["customer_id", "ambassador_score", "churn_score", "ambassador_flag", "churn_flag", "reasons"]
+    got = {r[0]: r for r in rows[1:]}
+    assert got["K1"][3] == "1" and got["K1"][4] == "0"
+    assert got["K2"][4] == "1" and "V2" in got["K2"][6]
+    assert got["K3"][4] == "1" and "発言なし" in got["K3"][5]  # silent, no NPS, no text

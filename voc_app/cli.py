@@ -268,6 +268,57 @@ def _read_terms(path: str) -> list[tuple[str, str | None]]:
     return out
 
 
+def _num(v: str, file: str, row: int, column: str, integer: bool = False):
+    from importers.values import parse_float, parse_int
+
+    if not v.strip():
+        return None
+    x = parse_int(v) if integer else parse_float(v)
+    if x is None:
+        raise InputError(f"数値ではありません（{v[:20]!r}）", file=file, row=row, column=column)
+    return x
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from nlp.scoring import CustomerFacts, VoiceFacts, score_customer
+    from voc_app.pipeline import analyze_texts
+
+    cname, vname = Path(args.customers).name, Path(args.verbatims).name
+    ch, crows = _read_tsv(args.customers)
+    vh, vrows = _read_tsv(args.verbatims)
+    for need, header, name in (("customer_id", ch, cname), ("id", vh, vname), ("customer_id", vh, vname),
+                               ("text", vh, vname)):
+        if need not in header:
+            raise InputError(f"列「{need}」がありません", file=name, row=1, hint="列: " + "、".join(header))
+    ci = {h: i for i, h in enumerate(ch)}
+    customers = []
+    for n, r in enumerate(crows, start=2):
+        def get(col: str, integer: bool = False, r=r, n=n):
+            return _num(r[ci[col]], cname, n, col, integer) if col in ci else None
+        customers.append(CustomerFacts(r[ci["customer_id"]].strip(), get("nps", True), get("tenure_months"),
+                                       get("tickets_90d", True), get("referrals", True), get("last_active_days")))
+    vi = {h: i for i, h in enumerate(vh)}
+    bar = _Bar(vname, enabled=sys.stderr.isatty())
+    try:
+        analysed = analyze_texts([r[vi["text"]] for r in vrows], workers=args.workers, progress=bar)
+    finally:
+        bar.close()
+    voices: dict[str, list[VoiceFacts]] = {}
+    for r, (a, _) in zip(vrows, analysed, strict=True):
+        voices.setdefault(r[vi["customer_id"]].strip(), []).append(
+            VoiceFacts(r[vi["id"]], r[vi["text"]], a.polarity, a.churn, a.advocacy))
+    thresholds = {"ambassador": args.ambassador_threshold, "churn": args.churn_threshold}
+    with open(args.out, "w", encoding="utf-8", newline="") as f:
+        f.write("customer_id\tambassador_score\tchurn_score\tambassador_flag\tchurn_flag\treasons\tevidence\n")
+        for c in customers:
+            s = score_customer(c, voices.get(c.customer_id, []), thresholds)
+            f.write("\t".join(_tsv_cell(x) for x in (
+                s.customer_id, f"{s.ambassador_score:.1f}", f"{s.churn_score:.1f}", int(s.ambassador_flag), int(s.churn_flag),
+                " / ".join(s.reasons), ",".join(s.evidence))) + "\n")
+    print(f"{len(customers):,} 人を評価しました: {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from importers.detect import FORMATS
 
@@ -304,6 +355,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("project")
     s.add_argument("--workers", type=int, help="並列数（既定: CPU コア数）")
     s.set_defaults(func=cmd_analyze)
+
+    s = sub.add_parser("score", help="顧客ごとのアンバサダー・解約リスクを TSV で評価（NPS・行動・発言）")
+    s.add_argument("customers", help="顧客 TSV（customer_id と nps, tenure_months, tickets_90d, referrals, last_active_days）")
+    s.add_argument("verbatims", help="発言 TSV（id, customer_id, text）")
+    s.add_argument("--out", required=True, help="出力 TSV（customer_id, ambassador_score, churn_score, ambassador_flag,"
+                   " churn_flag, reasons, evidence）")
+    s.add_argument("--ambassador-threshold", type=float, default=50.0)
+    s.add_argument("--churn-threshold", type=float, default=50.0)
+    s.add_argument("--workers", type=int, help="並列数（既定: CPU コア数）")
+    s.set_defaults(func=cmd_score)
 
     s = sub.add_parser("terms", help="商品名・ブランド名などの用語を登録・一覧（Sudachi ユーザー辞書）")
     s.add_argument("project")

@@ -1,0 +1,124 @@
+"""Per-customer ambassador and churn scores: attitude (NPS, what they say and how it feels)
+plus behaviour (support contacts, referrals, silence). Pure: plain records in, plain out.
+
+Flags follow explicit rules (the ones a CS lead can challenge):
+- churn: any churn intent in their words; or a low / missing NPS (≤ 6) with repeated pain
+  (two unresolved complaints, or one plus ≥ 3 contacts in 90 days); or a long silence
+  (> 180 days) with a low / missing NPS and no positive voice.
+- ambassador: an act or stated willingness to advocate (a referral, or advocacy in their
+  words), a promoter NPS (≥ 9; with no NPS: praise and no complaint), no churn intent, and
+  not a churn risk.
+Scores rank customers inside and outside the flags: flagged customers score ≥ 55 and
+unflagged ones ≤ 45, so the default threshold of 50 reproduces the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+DEFAULT_THRESHOLDS = {"ambassador": 50.0, "churn": 50.0}
+
+
+@dataclass
+class CustomerFacts:
+    customer_id: str
+    nps: int | None = None
+    tenure_months: float | None = None
+    tickets_90d: int | None = None
+    referrals: int | None = None
+    last_active_days: float | None = None
+
+
+@dataclass
+class VoiceFacts:
+    """What scoring needs of one analysed verbatim."""
+
+    id: str
+    text: str
+    polarity: str
+    churn: bool
+    advocacy: bool
+
+
+@dataclass
+class CustomerScore:
+    customer_id: str
+    ambassador_score: float
+    churn_score: float
+    ambassador_flag: bool
+    churn_flag: bool
+    reasons: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # verbatim ids
+
+
+def _quote(text: str, n: int = 28) -> str:
+    t = " ".join(text.split())
+    return f"『{t[:n]}…』" if len(t) > n else f"『{t}』"
+
+
+def score_customer(c: CustomerFacts, voices: Sequence[VoiceFacts],
+                   thresholds: dict[str, float] | None = None) -> CustomerScore:
+    th = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
+    nps = c.nps
+    low = nps is None or nps <= 6
+    tickets = c.tickets_90d or 0
+    referrals = c.referrals or 0
+    silent = c.last_active_days or 0
+    churn_v = [v for v in voices if v.churn]
+    adv_v = [v for v in voices if v.advocacy]
+    pain_v = [v for v in voices if v.polarity == "pain"]
+    delight_v = [v for v in voices if v.polarity == "delight"]
+    reasons: list[str] = []
+    evidence: list[str] = []
+    if not voices:
+        reasons.append("発言なし（NPS と行動データのみで評価）")
+    nps_txt = f"NPS {nps}" if nps is not None else "NPS 未回答"
+
+    # --- churn ---------------------------------------------------------------------------
+    churn_rules = []
+    if churn_v:
+        churn_rules.append(85 + 5 * min(len(churn_v) - 1, 3))
+        reasons.append(f"解約の兆し {len(churn_v)} 件: " + "、".join(_quote(v.text) for v in churn_v[:2]))
+        evidence += [v.id for v in churn_v]
+    if low and (len(pain_v) >= 2 or (pain_v and tickets >= 3)):
+        churn_rules.append(70 + 5 * min(len(pain_v) - 1, 4) + min(tickets, 5))
+        why = f"{nps_txt}、不満の声 {len(pain_v)} 件" + (f"、90日で問い合わせ {tickets} 件" if tickets else "")
+        reasons.append(why + ": " + _quote(pain_v[0].text))
+        evidence += [v.id for v in pain_v]
+    if silent > 180 and low and not delight_v:
+        churn_rules.append(65 + min((silent - 180) / 30, 10))
+        reasons.append(f"最終利用から {silent:.0f} 日、{nps_txt}、前向きな声なし")
+    churn_flag = bool(churn_rules)
+    if churn_flag:
+        churn_score = min(100.0, max(churn_rules))
+    else:
+        churn_score = min(45.0, 10 * len(pain_v) + (20 if low else 0) + 3 * min(tickets, 5)
+                          + (10 if silent > 90 else 0) - 5 * len(delight_v))
+        churn_score = max(0.0, churn_score)
+
+    # --- ambassador ------------------------------------------------------------------------
+    acts = referrals >= 1 or bool(adv_v)
+    attitude = (nps is not None and nps >= 9) or (nps is None and bool(delight_v) and not pain_v)
+    amb_flag = acts and attitude and not churn_v and not churn_flag
+    if amb_flag:
+        amb_score = min(100.0, 60 + 8 * min(referrals, 3) + 8 * min(len(adv_v), 2) + (6 if nps == 10 else 0))
+        parts = [nps_txt]
+        if referrals:
+            parts.append(f"紹介 {referrals} 件")
+        if adv_v:
+            parts.append("推奨・紹介の声: " + _quote(adv_v[0].text))
+            evidence += [v.id for v in adv_v]
+        reasons.insert(0, "、".join(parts))
+    else:
+        amb_score = (15 if acts else 0) + (nps or 0) * 2 + 5 * min(len(delight_v), 2) - 10 * len(pain_v)
+        amb_score = max(0.0, min(45.0, amb_score))
+        if acts and not attitude:
+            reasons.append(f"紹介・推奨はあるが {nps_txt}（アンバサダー条件は NPS 9 以上）")
+        elif attitude and not acts and not churn_flag:
+            reasons.append(f"{nps_txt} だが紹介・推奨の行動はまだない")
+    return CustomerScore(
+        c.customer_id, round(amb_score, 1), round(churn_score, 1),
+        amb_score >= th["ambassador"], churn_score >= th["churn"],
+        reasons, list(dict.fromkeys(evidence)),
+    )
