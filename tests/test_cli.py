@@ -170,3 +170,20 @@ def test_score_plain_files(tmp_path):
     assert got["K1"][3] == "1" and got["K1"][4] == "0"
     assert got["K2"][4] == "1" and "V2" in got["K2"][6]
     assert got["K3"][4] == "1" and "発言なし" in got["K3"][5]  # silent, no NPS, no text
+
+
+def test_signals_and_review_commands(tmp_path, fixtures, capsys):
+    proj = str(tmp_path / "p.voc")
+    main(["new", proj])
+    main(["import", proj, str(fixtures / "excel_cp932.csv"), "--no-progress"])
+    main(["analyze", proj, "--workers", "1"])
+    capsys.readouterr()
+    assert main(["signals", proj, "--kind", "churn", "--format", "tsv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t") == ["kind", "customer_id", "score", "review", "reasons", "evidence"]
+    assert any(ln.split("\t")[1] == "K000106" for ln in lines[1:])
+    assert main(["review", proj, "K000106", "--kind", "churn", "--state", "dismissed", "--note", "確認済"]) == 0
+    capsys.readouterr()
+    main(["signals", proj, "--kind", "churn", "--format", "tsv"])
+    assert not any(ln.split("\t")[1] == "K000106" for ln in capsys.readouterr().out.splitlines()[1:])
+    assert main(["review", proj, "NOBODY", "--kind", "churn", "--state", "confirmed"]) == 2

@@ -319,6 +319,51 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+SEGMENTS = {"ambassador": "アンバサダー", "loyal": "ロイヤル", "at_risk": "解約リスク", "dormant": "休眠",
+            "unknown": "不明"}
+REVIEW_STATES = {"confirmed": "確認済み", "dismissed": "対象外", "contacted": "連絡済み"}
+
+
+def cmd_signals(args: argparse.Namespace) -> int:
+    from voc_app.pipeline import score_project
+    from voc_app.store.signals import flagged
+
+    with Project(args.project) as project:
+        seg = score_project(project, {"ambassador": args.ambassador_threshold, "churn": args.churn_threshold})
+        kinds = [args.kind] if args.kind else ["ambassador", "churn"]
+        lists = {k: flagged(project.conn, k) for k in kinds}
+    if args.format == "tsv":
+        print("kind\tcustomer_id\tscore\treview\treasons\tevidence")
+        for k, rows in lists.items():
+            for r in rows:
+                print("\t".join(_tsv_cell(x) for x in (k, r["customer_id"], f"{r['score']:.1f}", r["review"] or "",
+                                                       " / ".join(r["reasons"]), ",".join(r["evidence"]))))
+        return 0
+    print("ロイヤルティ区分: " + "、".join(f"{SEGMENTS[k]} {v:,}" for k, v in sorted(seg["now"].items()))
+          + (f"（前回から移動 {seg['moved']['customers']:,} 人）" if seg["before"] else ""))
+    titles = {"ambassador": "アンバサダー候補", "churn": "解約リスク"}
+    for k, rows in lists.items():
+        print(f"{titles[k]} {len(rows):,} 人:")
+        for r in rows:
+            state = f" [{REVIEW_STATES[r['review']]}]" if r["review"] else ""
+            print(f"  {r['customer_id']:<10} {r['score']:5.1f}{state} {' / '.join(r['reasons'])}")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from voc_app.store import transaction
+    from voc_app.store.signals import review
+
+    with Project(args.project) as project:
+        try:
+            with transaction(project.conn):
+                review(project.conn, args.customer, args.kind, args.state, args.note or "")
+        except KeyError:
+            raise InputError(f"顧客「{args.customer}」はいません", hint="voc signals で顧客 ID を確認してください") from None
+    print(f"{args.customer}: {args.kind} を「{REVIEW_STATES[args.state]}」にしました")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from importers.detect import FORMATS
 
@@ -365,6 +410,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--churn-threshold", type=float, default=50.0)
     s.add_argument("--workers", type=int, help="並列数（既定: CPU コア数）")
     s.set_defaults(func=cmd_score)
+
+    s = sub.add_parser("signals", help="顧客を評価し、アンバサダー候補・解約リスクを一覧（理由と根拠付き）")
+    s.add_argument("project")
+    s.add_argument("--kind", choices=["ambassador", "churn"])
+    s.add_argument("--format", choices=["text", "tsv"], default="text")
+    s.add_argument("--ambassador-threshold", type=float, default=50.0)
+    s.add_argument("--churn-threshold", type=float, default=50.0)
+    s.set_defaults(func=cmd_signals)
+
+    s = sub.add_parser("review", help="フラグの付いた顧客を確認済み・対象外・連絡済みにする（メモ付き）")
+    s.add_argument("project")
+    s.add_argument("customer", help="顧客 ID")
+    s.add_argument("--kind", choices=["ambassador", "churn"], required=True)
+    s.add_argument("--state", choices=sorted(REVIEW_STATES), required=True)
+    s.add_argument("--note", help="メモ")
+    s.set_defaults(func=cmd_review)
 
     s = sub.add_parser("terms", help="商品名・ブランド名などの用語を登録・一覧（Sudachi ユーザー辞書）")
     s.add_argument("project")

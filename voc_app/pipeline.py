@@ -257,3 +257,39 @@ def analyze_project(project: Project, *, workers: int | None = None, progress: P
         if ex:
             ex.shutdown(cancel_futures=True)
     return {"analyzed": done, "analyzer": version}
+
+
+# --- customer signals -------------------------------------------------------------------
+
+
+def segment_of(score, nps: int | None, voices: int, last_active_days: float | None) -> str:
+    """Loyalty segment for the overview: ambassador, at_risk, dormant, loyal, unknown."""
+    if score.ambassador_flag:
+        return "ambassador"
+    if score.churn_flag:
+        return "at_risk"
+    if last_active_days is not None and last_active_days > 180:
+        return "dormant"
+    if nps is None and not voices:
+        return "unknown"
+    return "loyal"
+
+
+def score_project(project: Project, thresholds: dict[str, float] | None = None) -> dict:
+    """Score every customer from the project's surveys, tickets and analysed verbatims, store
+    the scores and segments (keeping the previous segment to show movement). Run
+    ``analyze_project`` first for the text signals. Returns segment counts."""
+    from nlp.scoring import CustomerFacts, VoiceFacts, score_customer
+    from voc_app.store import signals as store
+
+    rows = []
+    for f in store.customer_facts(project.conn):
+        facts = CustomerFacts(f["external_id"], f["nps"], None, f["tickets_90d"], None, f["last_active_days"])
+        voices = [VoiceFacts(*v) for v in f["voices"]]
+        s = score_customer(facts, voices, thresholds)
+        seg = segment_of(s, f["nps"], len(voices), f["last_active_days"])
+        rows.append((f["id"], s, seg, {"nps": f["nps"], "tickets_90d": f["tickets_90d"],
+                                       "last_active_days": f["last_active_days"]}))
+    with transaction(project.conn):
+        store.save_scores(project.conn, rows)
+    return store.segment_counts(project.conn)

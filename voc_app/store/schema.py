@@ -187,8 +187,37 @@ CREATE TABLE user_terms (
 """
 
 
+# Customer scores are derived (recomputed by `voc signals`); reviews are user judgements and
+# survive every re-analysis and re-import.
+M004_SIGNALS = """
+CREATE TABLE customer_scores (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+    ambassador_score REAL NOT NULL,
+    churn_score REAL NOT NULL,
+    ambassador_flag INTEGER NOT NULL,
+    churn_flag INTEGER NOT NULL,
+    segment TEXT NOT NULL CHECK (segment IN ('ambassador', 'loyal', 'at_risk', 'dormant', 'unknown')),
+    previous_segment TEXT,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    evidence TEXT NOT NULL DEFAULT '[]',   -- verbatim ids
+    facts TEXT NOT NULL DEFAULT '{}',      -- the behaviour figures used
+    scored_at TEXT NOT NULL
+);
+CREATE TABLE reviews (
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('ambassador', 'churn')),
+    state TEXT NOT NULL CHECK (state IN ('confirmed', 'dismissed', 'contacted')),
+    note TEXT NOT NULL DEFAULT '',
+    evidence TEXT NOT NULL DEFAULT '[]',   -- the evidence the reviewer saw
+    reviewed_at TEXT NOT NULL,
+    PRIMARY KEY (customer_id, kind)
+);
+"""
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", M001_INITIAL),
     ("002_analyses", M002_ANALYSES),
     ("003_user_terms", M003_USER_TERMS),
+    ("004_signals", M004_SIGNALS),
 ]

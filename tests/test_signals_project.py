@@ -1,0 +1,46 @@
+"""Scores, segments and reviews on a real project: reviews survive re-analysis and re-import,
+and a dismissed flag returns only with new evidence."""
+
+from __future__ import annotations
+
+from voc_app.pipeline import analyze_project, import_file, score_project
+from voc_app.store import Project, transaction
+from voc_app.store.signals import flagged, review
+
+
+def ids(rows):
+    return [r["customer_id"] for r in rows]
+
+
+def test_review_persistence_and_new_evidence(tmp_path, fixtures):
+    with Project.create(tmp_path / "s.voc") as p:
+        import_file(p, fixtures / "excel_cp932.csv")
+        analyze_project(p, workers=1)
+        seg = score_project(p)
+        assert sum(seg["now"].values()) == 8
+        churn = flagged(p.conn, "churn")
+        assert "K000106" in ids(churn)
+        k106 = next(r for r in churn if r["customer_id"] == "K000106")
+        assert k106["evidence"] and any("解約" in x for x in k106["reasons"])
+        amb = ids(flagged(p.conn, "ambassador"))
+        assert "K000107" in amb  # NPS 10 and 「友達に勧めたら２人とも買ってくれた！」
+
+        with transaction(p.conn):
+            review(p.conn, "K000106", "churn", "dismissed", "家族の引っ越しで一時的な発言")
+            review(p.conn, "K000107", "ambassador", "contacted", "紹介キャンペーンに招待済み")
+        assert "K000106" not in ids(flagged(p.conn, "churn"))
+        # re-scoring and re-importing the same file keep the reviews and add no evidence
+        import_file(p, fixtures / "excel_cp932.csv")
+        analyze_project(p, workers=1)
+        score_project(p)
+        assert "K000106" not in ids(flagged(p.conn, "churn"))
+        k107 = next(r for r in flagged(p.conn, "ambassador") if r["customer_id"] == "K000107")
+        assert (k107["review"], k107["note"]) == ("contacted", "紹介キャンペーンに招待済み")
+
+        # new evidence: K000106 asks how to cancel in a support ticket → the flag comes back
+        import_file(p, fixtures / "zendesk.jsonl")
+        analyze_project(p, workers=1)
+        seg = score_project(p)
+        back = next(r for r in flagged(p.conn, "churn") if r["customer_id"] == "K000106")
+        assert back["review"] == "dismissed" and len(back["evidence"]) >= 2
+        assert seg["before"]  # the previous run's segments are kept to show movement

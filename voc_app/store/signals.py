@@ -1,0 +1,102 @@
+"""Customer facts for scoring, stored scores, and reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from voc_app.store.db import now_iso
+
+
+def reference_time(conn: sqlite3.Connection) -> str | None:
+    """'Now' for behaviour figures: the latest activity in the project (data may be historical)."""
+    row = conn.execute(
+        "SELECT max(t) FROM (SELECT max(submitted_at) t FROM responses UNION ALL SELECT max(coalesce(updated_at,"
+        " created_at)) FROM tickets UNION ALL SELECT max(created_at) FROM verbatims)").fetchone()
+    return row[0]
+
+
+def customer_facts(conn: sqlite3.Connection) -> list[dict]:
+    """Per customer: external id, latest NPS, contacts in the 90 days before the reference time,
+    days since last activity, and their analysed voices."""
+    ref = reference_time(conn)
+    ref_dt = dt.datetime.fromisoformat(ref) if ref else None
+    start = (ref_dt - dt.timedelta(days=90)).isoformat(timespec="seconds") if ref_dt else None
+    rows = conn.execute(
+        """
+        SELECT c.id, c.external_id,
+          (SELECT r.nps FROM responses r WHERE r.customer_id = c.id AND r.nps IS NOT NULL
+            ORDER BY r.submitted_at DESC, r.id DESC LIMIT 1),
+          (SELECT count(*) FROM tickets t WHERE t.customer_id = c.id AND t.created_at >= ?),
+          (SELECT max(x) FROM (SELECT max(submitted_at) x FROM responses WHERE customer_id = c.id
+             UNION ALL SELECT max(created_at) FROM verbatims WHERE customer_id = c.id
+             UNION ALL SELECT max(created_at) FROM tickets WHERE customer_id = c.id))
+        FROM customers c ORDER BY c.id
+        """, (start,)).fetchall()
+    voices: dict[int, list[tuple]] = {}
+    for cid, vid, text, pol, churn, adv in conn.execute(
+            "SELECT v.customer_id, v.id, v.text, a.polarity, a.churn, a.advocacy FROM verbatims v"
+            " JOIN analyses a ON a.verbatim_id = v.id WHERE v.customer_id IS NOT NULL AND NOT v.is_non_answer"):
+        voices.setdefault(cid, []).append((str(vid), text, pol, bool(churn), bool(adv)))
+    out = []
+    for cid, ext, nps, tickets90, last in rows:
+        days = None
+        if ref_dt and last:
+            days = max(0.0, (ref_dt - dt.datetime.fromisoformat(last)).total_seconds() / 86400)
+        out.append({"id": cid, "external_id": ext, "nps": nps, "tickets_90d": tickets90 if start else None,
+                    "last_active_days": days, "voices": voices.get(cid, [])})
+    return out
+
+
+def save_scores(conn: sqlite3.Connection, rows: Iterable[tuple]) -> None:
+    """rows: (customer_id, CustomerScore, segment, facts dict)."""
+    prev = dict(conn.execute("SELECT customer_id, segment FROM customer_scores"))
+    now = now_iso()
+    conn.execute("DELETE FROM customer_scores")
+    conn.executemany(
+        "INSERT INTO customer_scores (customer_id, ambassador_score, churn_score, ambassador_flag, churn_flag,"
+        " segment, previous_segment, reasons, evidence, facts, scored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [(cid, s.ambassador_score, s.churn_score, int(s.ambassador_flag), int(s.churn_flag), seg, prev.get(cid),
+          json.dumps(s.reasons, ensure_ascii=False), json.dumps(s.evidence), json.dumps(facts), now)
+         for cid, s, seg, facts in rows])
+
+
+def segment_counts(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    now = dict(conn.execute("SELECT segment, count(*) FROM customer_scores GROUP BY 1"))
+    before = dict(conn.execute("SELECT previous_segment, count(*) FROM customer_scores"
+                               " WHERE previous_segment IS NOT NULL GROUP BY 1"))
+    moved = conn.execute("SELECT count(*) FROM customer_scores WHERE previous_segment IS NOT NULL"
+                         " AND previous_segment != segment").fetchone()[0]
+    return {"now": now, "before": before, "moved": {"customers": moved}}
+
+
+def flagged(conn: sqlite3.Connection, kind: str) -> list[dict]:
+    """Flagged customers, best first, with their review. A dismissed flag stays hidden unless
+    the evidence now contains verbatims the reviewer did not see."""
+    col = "ambassador" if kind == "ambassador" else "churn"
+    out = []
+    for ext, score, reasons, evidence, state, note, seen in conn.execute(
+            f"SELECT c.external_id, s.{col}_score, s.reasons, s.evidence, r.state, r.note, r.evidence"
+            " FROM customer_scores s JOIN customers c ON c.id = s.customer_id"
+            f" LEFT JOIN reviews r ON r.customer_id = s.customer_id AND r.kind = ?"
+            f" WHERE s.{col}_flag ORDER BY s.{col}_score DESC, c.external_id", (kind,)):
+        ev = json.loads(evidence)
+        if state == "dismissed" and set(ev) <= set(json.loads(seen or "[]")):
+            continue
+        out.append({"customer_id": ext, "score": score, "reasons": json.loads(reasons), "evidence": ev,
+                    "review": state, "note": note or ""})
+    return out
+
+
+def review(conn: sqlite3.Connection, external_id: str, kind: str, state: str, note: str) -> None:
+    row = conn.execute("SELECT c.id, s.evidence FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id"
+                       " WHERE c.external_id = ?", (external_id,)).fetchone()
+    if row is None:
+        raise KeyError(external_id)
+    conn.execute(
+        "INSERT INTO reviews (customer_id, kind, state, note, evidence, reviewed_at) VALUES (?,?,?,?,?,?)"
+        " ON CONFLICT (customer_id, kind) DO UPDATE SET state = excluded.state, note = excluded.note,"
+        " evidence = excluded.evidence, reviewed_at = excluded.reviewed_at",
+        (row[0], kind, state, note, row[1] or "[]", now_iso()))
