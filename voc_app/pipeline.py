@@ -242,11 +242,13 @@ def analyze_project(project: Project, *, workers: int | None = None, progress: P
             batch = analyses.pending(project.conn, version, ANALYZE_CHUNK * (workers if ex else 1))
             if not batch:
                 break
-            texts = [t for _, t in batch]
+            # the same text (「特になし」, a repeated complaint) is analysed once
+            texts = list(dict.fromkeys(t for _, t in batch))
             parts = [texts[i:i + ANALYZE_CHUNK] for i in range(0, len(texts), ANALYZE_CHUNK)]
             dics = [user_dic] * len(parts)
-            results = [r for res in (ex.map(_analyze_chunk, parts, dics) if ex else map(_analyze_chunk, parts, dics))
-                       for r in res]
+            by_text = dict(zip(texts, (r for res in (ex.map(_analyze_chunk, parts, dics) if ex
+                                                    else map(_analyze_chunk, parts, dics)) for r in res), strict=True))
+            results = [by_text[t] for _, t in batch]
             with transaction(project.conn):
                 analyses.save(project.conn, version, [(vid, a, toks) for (vid, _), (a, toks) in
                                                       zip(batch, results, strict=True)])

@@ -84,7 +84,8 @@ class BatchWriter:
         self._inserted_attrs: dict[int, dict[str, str]] = {}  # what new customers were inserted with
         # what the project held before this batch: a fresh project needs no look-ups
         self._had = {t: conn.execute(f"SELECT EXISTS (SELECT 1 FROM {t})").fetchone()[0]
-                     for t in ("responses", "customers")}
+                     for t in ("responses", "customers", "tickets")}
+        self._tickets: dict[str, tuple[int, int, str | None]] = {}  # tickets written by this batch
         self._seen: dict[int, bool] = {}  # record key -> imported by this batch
         self._signatures: dict[int, int] = {}  # response signature -> response id (this batch)
 
@@ -261,8 +262,10 @@ class BatchWriter:
         self._seen[t.key] = True
         cust = self.customer(t.customer_id)
         self._flush_customers()
-        row = self.conn.execute("SELECT id, key, updated_at FROM tickets WHERE external_id = ?",
-                                (t.ticket_id,)).fetchone()
+        row = self._tickets.get(t.ticket_id)
+        if row is None and self._had["tickets"]:
+            row = self.conn.execute("SELECT id, key, updated_at FROM tickets WHERE external_id = ?",
+                                    (t.ticket_id,)).fetchone()
         fields = (t.subject, t.status, t.priority, t.channel, t.type, t.created_at, t.updated_at, t.solved_at,
                   _js(t.tags), _js(t.attributes))
         if row is None:
@@ -270,6 +273,7 @@ class BatchWriter:
                 "INSERT INTO tickets (batch_id, external_id, key, customer_id, subject, status, priority, channel,"
                 " type, created_at, updated_at, solved_at, tags, attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (self.batch_id, t.ticket_id, t.key, cust, *fields)).lastrowid
+            self._tickets[t.ticket_id] = (tid, t.key, t.updated_at)
             known: set[str] = set()
             seq = 0
             self.counts.tickets += 1
@@ -279,6 +283,7 @@ class BatchWriter:
                 self._seen[t.key] = False
                 self.counts.already_present += 1
                 return
+            self._tickets[t.ticket_id] = (tid, t.key, max(t.updated_at or "", old_updated or "") or None)
             if old_updated is None or (t.updated_at or "") >= old_updated:
                 self.conn.execute(
                     "UPDATE tickets SET key=?, updated_batch_id=?, customer_id=coalesce(?, customer_id), subject=?,"
