@@ -237,11 +237,13 @@ def analyze_project(project: Project, *, workers: int | None = None, progress: P
     done = 0
     workers = workers or os.cpu_count() or 1
     ex = ProcessPoolExecutor(workers) if workers > 1 and total > ANALYZE_CHUNK else None
+    last_id = 0
     try:
         while True:
-            batch = analyses.pending(project.conn, version, ANALYZE_CHUNK * (workers if ex else 1))
+            batch = analyses.pending(project.conn, version, ANALYZE_CHUNK * (workers if ex else 1), last_id)
             if not batch:
                 break
+            last_id = batch[-1][0]
             # the same text (「特になし」, a repeated complaint) is analysed once
             texts = list(dict.fromkeys(t for _, t in batch))
             parts = [texts[i:i + ANALYZE_CHUNK] for i in range(0, len(texts), ANALYZE_CHUNK)]

@@ -9,11 +9,13 @@ from collections.abc import Iterable
 from voc_app.store.db import now_iso
 
 
-def pending(conn: sqlite3.Connection, analyzer: str, limit: int) -> list[tuple[int, str]]:
-    """Verbatims without a current analysis (new, or made by another analyzer version)."""
+def pending(conn: sqlite3.Connection, analyzer: str, limit: int, after_id: int = 0) -> list[tuple[int, str]]:
+    """Verbatims after ``after_id`` without a current analysis (new, or made by another analyzer
+    version), in id order: callers walk the table once instead of rescanning it."""
     return conn.execute(
         "SELECT v.id, v.text FROM verbatims v LEFT JOIN analyses a ON a.verbatim_id = v.id"
-        " WHERE a.verbatim_id IS NULL OR a.analyzer != ? ORDER BY v.id LIMIT ?", (analyzer, limit)).fetchall()
+        " WHERE v.id > ? AND (a.verbatim_id IS NULL OR a.analyzer != ?) ORDER BY v.id LIMIT ?",
+        (after_id, analyzer, limit)).fetchall()
 
 
 def count_pending(conn: sqlite3.Connection, analyzer: str) -> int:
