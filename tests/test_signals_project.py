@@ -44,3 +44,20 @@ def test_review_persistence_and_new_evidence(tmp_path, fixtures):
         back = next(r for r in flagged(p.conn, "churn") if r["customer_id"] == "K000106")
         assert back["review"] == "dismissed" and len(back["evidence"]) >= 2
         assert seg["before"]  # the previous run's segments are kept to show movement
+
+
+def test_thresholds_are_stored_in_the_project(tmp_path, fixtures):
+    from voc_app.store.signals import thresholds
+
+    path = tmp_path / "t.voc"
+    with Project.create(path) as p:
+        import_file(p, fixtures / "excel_cp932.csv")
+        analyze_project(p, workers=1)
+        score_project(p, {"churn": 95})
+        assert "K000106" not in ids(flagged(p.conn, "churn"))  # its score is below 95
+    with Project(path) as p:
+        assert thresholds(p.conn)["churn"] == 95
+        score_project(p)  # no thresholds given: the stored ones apply
+        assert "K000106" not in ids(flagged(p.conn, "churn"))
+        score_project(p, {"churn": 50})
+        assert "K000106" in ids(flagged(p.conn, "churn"))

@@ -329,7 +329,9 @@ def cmd_signals(args: argparse.Namespace) -> int:
     from voc_app.store.signals import flagged
 
     with Project(args.project) as project:
-        seg = score_project(project, {"ambassador": args.ambassador_threshold, "churn": args.churn_threshold})
+        given = {k: v for k, v in (("ambassador", args.ambassador_threshold), ("churn", args.churn_threshold))
+                 if v is not None}
+        seg = score_project(project, given or None)
         kinds = [args.kind] if args.kind else ["ambassador", "churn"]
         lists = {k: flagged(project.conn, k) for k in kinds}
     if args.format == "tsv":
@@ -415,8 +417,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("project")
     s.add_argument("--kind", choices=["ambassador", "churn"])
     s.add_argument("--format", choices=["text", "tsv"], default="text")
-    s.add_argument("--ambassador-threshold", type=float, default=50.0)
-    s.add_argument("--churn-threshold", type=float, default=50.0)
+    s.add_argument("--ambassador-threshold", type=float, help="フラグのしきい値（プロジェクトに保存、既定 50）")
+    s.add_argument("--churn-threshold", type=float, help="フラグのしきい値（プロジェクトに保存、既定 50）")
     s.set_defaults(func=cmd_signals)
 
     s = sub.add_parser("review", help="フラグの付いた顧客を確認済み・対象外・連絡済みにする（メモ付き）")

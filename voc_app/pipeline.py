@@ -281,11 +281,16 @@ def segment_of(score, nps: int | None, voices: int, last_active_days: float | No
 
 def score_project(project: Project, thresholds: dict[str, float] | None = None) -> dict:
     """Score every customer from the project's surveys, tickets and analysed verbatims, store
-    the scores and segments (keeping the previous segment to show movement). Run
-    ``analyze_project`` first for the text signals. Returns segment counts."""
+    the scores and segments (keeping the previous segment to show movement). Thresholds given
+    here are stored in the project and used from then on. Run ``analyze_project`` first for
+    the text signals. Returns segment counts."""
     from nlp.scoring import CustomerFacts, VoiceFacts, score_customer
     from voc_app.store import signals as store
 
+    if thresholds:
+        with transaction(project.conn):
+            store.set_thresholds(project.conn, thresholds)
+    thresholds = store.thresholds(project.conn)
     rows = []
     for f in store.customer_facts(project.conn):
         facts = CustomerFacts(f["external_id"], f["nps"], None, f["tickets_90d"], None, f["last_active_days"])

@@ -100,3 +100,17 @@ def review(conn: sqlite3.Connection, external_id: str, kind: str, state: str, no
         " ON CONFLICT (customer_id, kind) DO UPDATE SET state = excluded.state, note = excluded.note,"
         " evidence = excluded.evidence, reviewed_at = excluded.reviewed_at",
         (row[0], kind, state, note, row[1] or "[]", now_iso()))
+
+
+def thresholds(conn: sqlite3.Connection) -> dict[str, float]:
+    """Flag thresholds stored in the project (defaults from nlp.scoring)."""
+    from nlp.scoring import DEFAULT_THRESHOLDS
+
+    row = conn.execute("SELECT value FROM meta WHERE key = 'signal_thresholds'").fetchone()
+    return {**DEFAULT_THRESHOLDS, **(json.loads(row[0]) if row else {})}
+
+
+def set_thresholds(conn: sqlite3.Connection, values: dict[str, float]) -> None:
+    merged = {**thresholds(conn), **values}
+    conn.execute("INSERT INTO meta (key, value) VALUES ('signal_thresholds', ?) ON CONFLICT (key) DO UPDATE"
+                 " SET value = excluded.value", (json.dumps(merged),))
