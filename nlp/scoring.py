@@ -28,6 +28,7 @@ class CustomerFacts:
     tickets_90d: int | None = None
     referrals: int | None = None
     last_active_days: float | None = None
+    unresolved_tickets: list[str] = field(default_factory=list)  # ids of open / pending tickets
 
 
 @dataclass
@@ -49,7 +50,7 @@ class CustomerScore:
     ambassador_flag: bool
     churn_flag: bool
     reasons: list[str] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)  # verbatim ids
+    evidence: list[str] = field(default_factory=list)  # verbatim ids, and ticket:ID for unresolved tickets
 
 
 def _quote(text: str, n: int = 28) -> str:
@@ -84,17 +85,23 @@ def score_customer(c: CustomerFacts, voices: Sequence[VoiceFacts],
     if low and (len(pain_v) >= 2 or (pain_v and tickets >= 3)):
         churn_rules.append(70 + 5 * min(len(pain_v) - 1, 4) + min(tickets, 5))
         why = f"{nps_txt}、不満の声 {len(pain_v)} 件" + (f"、90日で問い合わせ {tickets} 件" if tickets else "")
+        if c.unresolved_tickets:
+            why += f"（うち未解決 {len(c.unresolved_tickets)} 件）"
         reasons.append(why + ": " + _quote(pain_v[0].text))
         evidence += [v.id for v in pain_v]
     if silent > 180 and low and not delight_v:
         churn_rules.append(65 + min((silent - 180) / 30, 10))
         reasons.append(f"最終利用から {silent:.0f} 日、{nps_txt}、前向きな声なし")
+    if c.unresolved_tickets and (churn_rules or pain_v):
+        evidence += [f"ticket:{t}" for t in c.unresolved_tickets]
+        if not any("未解決" in r for r in reasons):
+            reasons.append(f"未解決の問い合わせ {len(c.unresolved_tickets)} 件")
     churn_flag = bool(churn_rules)
     if churn_flag:
         churn_score = min(100.0, max(churn_rules))
     else:
         churn_score = min(45.0, 10 * len(pain_v) + (20 if low else 0) + 3 * min(tickets, 5)
-                          + (10 if silent > 90 else 0) - 5 * len(delight_v))
+                          + 5 * min(len(c.unresolved_tickets), 3) + (10 if silent > 90 else 0) - 5 * len(delight_v))
         churn_score = max(0.0, churn_score)
 
     # --- ambassador ------------------------------------------------------------------------

@@ -60,3 +60,10 @@ def test_customers_without_text_are_scored_from_behaviour_and_say_so():
 def test_thresholds_are_configurable():
     s = score_customer(CustomerFacts("K16", nps=9, referrals=1), [v(1, "delight")], {"ambassador": 99})
     assert not s.ambassador_flag and s.ambassador_score < 99
+
+
+def test_unresolved_tickets_are_named_and_linked():
+    s = score_customer(CustomerFacts("K17", nps=2, tickets_90d=4, unresolved_tickets=["501", "502"]),
+                       [v(1, "pain", churn=True, text="解約方法を教えてください"), v(2, "pain")])
+    assert s.churn_flag and "ticket:501" in s.evidence
+    assert any("未解決 2 件" in r for r in s.reasons)

@@ -35,6 +35,11 @@ def customer_facts(conn: sqlite3.Connection) -> list[dict]:
              UNION ALL SELECT max(created_at) FROM tickets WHERE customer_id = c.id))
         FROM customers c ORDER BY c.id
         """, (start,)).fetchall()
+    unresolved: dict[int, list[str]] = {}
+    for cid, ext in conn.execute("SELECT customer_id, external_id FROM tickets WHERE customer_id IS NOT NULL"
+                                 " AND coalesce(status, '') NOT IN ('solved', 'closed', 'resolved')"
+                                 " ORDER BY created_at"):
+        unresolved.setdefault(cid, []).append(ext)
     voices: dict[int, list[tuple]] = {}
     for cid, vid, text, pol, churn, adv in conn.execute(
             "SELECT v.customer_id, v.id, v.text, a.polarity, a.churn, a.advocacy FROM verbatims v"
@@ -46,7 +51,7 @@ def customer_facts(conn: sqlite3.Connection) -> list[dict]:
         if ref_dt and last:
             days = max(0.0, (ref_dt - dt.datetime.fromisoformat(last)).total_seconds() / 86400)
         out.append({"id": cid, "external_id": ext, "nps": nps, "tickets_90d": tickets90 if start else None,
-                    "last_active_days": days, "voices": voices.get(cid, [])})
+                    "last_active_days": days, "voices": voices.get(cid, []), "unresolved": unresolved.get(cid, [])})
     return out
 
 
