@@ -29,6 +29,7 @@ class CustomerFacts:
     referrals: int | None = None
     last_active_days: float | None = None
     unresolved_tickets: list[str] = field(default_factory=list)  # ids of open / pending tickets
+    resolution_days: float | None = None  # mean days from a ticket's creation to its resolution
 
 
 @dataclass
@@ -96,12 +97,16 @@ def score_customer(c: CustomerFacts, voices: Sequence[VoiceFacts],
         evidence += [f"ticket:{t}" for t in c.unresolved_tickets]
         if not any("未解決" in r for r in reasons):
             reasons.append(f"未解決の問い合わせ {len(c.unresolved_tickets)} 件")
+    slow = c.resolution_days is not None and c.resolution_days > 7
+    if slow and (churn_rules or pain_v):
+        reasons.append(f"問い合わせの解決まで平均 {c.resolution_days:.0f} 日")
     churn_flag = bool(churn_rules)
     if churn_flag:
         churn_score = min(100.0, max(churn_rules))
     else:
         churn_score = min(45.0, 10 * len(pain_v) + (20 if low else 0) + 3 * min(tickets, 5)
-                          + 5 * min(len(c.unresolved_tickets), 3) + (10 if silent > 90 else 0) - 5 * len(delight_v))
+                          + 5 * min(len(c.unresolved_tickets), 3) + (5 if slow else 0) + (10 if silent > 90 else 0)
+                          - 5 * len(delight_v))
         churn_score = max(0.0, churn_score)
 
     # --- ambassador ------------------------------------------------------------------------

@@ -67,3 +67,10 @@ def test_unresolved_tickets_are_named_and_linked():
                        [v(1, "pain", churn=True, text="解約方法を教えてください"), v(2, "pain")])
     assert s.churn_flag and "ticket:501" in s.evidence
     assert any("未解決 2 件" in r for r in s.reasons)
+
+
+def test_slow_resolution_is_named_and_raises_the_rank():
+    fast = score_customer(CustomerFacts("K18", nps=5, resolution_days=1), [v(1, "pain")])
+    slow = score_customer(CustomerFacts("K19", nps=5, resolution_days=12), [v(1, "pain")])
+    assert slow.churn_score > fast.churn_score and not slow.churn_flag
+    assert any("平均 12 日" in r for r in slow.reasons)

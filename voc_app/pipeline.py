@@ -294,12 +294,13 @@ def score_project(project: Project, thresholds: dict[str, float] | None = None) 
     rows = []
     for f in store.customer_facts(project.conn):
         facts = CustomerFacts(f["external_id"], f["nps"], None, f["tickets_90d"], None, f["last_active_days"],
-                              f["unresolved"])
+                              f["unresolved"], f["resolution_days"])
         voices = [VoiceFacts(*v) for v in f["voices"]]
         s = score_customer(facts, voices, thresholds)
         seg = segment_of(s, f["nps"], len(voices), f["last_active_days"])
         rows.append((f["id"], s, seg, {"nps": f["nps"], "tickets_90d": f["tickets_90d"],
-                                       "last_active_days": f["last_active_days"], "unresolved_tickets": f["unresolved"]}))
+                                       "last_active_days": f["last_active_days"], "unresolved_tickets": f["unresolved"],
+                                       "resolution_days": f["resolution_days"]}))
     with transaction(project.conn):
         store.save_scores(project.conn, rows)
     return store.segment_counts(project.conn)

@@ -40,6 +40,9 @@ def customer_facts(conn: sqlite3.Connection) -> list[dict]:
                                  " AND coalesce(status, '') NOT IN ('solved', 'closed', 'resolved')"
                                  " ORDER BY created_at"):
         unresolved.setdefault(cid, []).append(ext)
+    resolution = dict(conn.execute(
+        "SELECT customer_id, avg(julianday(solved_at) - julianday(created_at)) FROM tickets"
+        " WHERE customer_id IS NOT NULL AND solved_at IS NOT NULL AND created_at IS NOT NULL GROUP BY 1"))
     voices: dict[int, list[tuple]] = {}
     for cid, vid, text, pol, churn, adv in conn.execute(
             "SELECT v.customer_id, v.id, v.text, a.polarity, a.churn, a.advocacy FROM verbatims v"
@@ -51,7 +54,8 @@ def customer_facts(conn: sqlite3.Connection) -> list[dict]:
         if ref_dt and last:
             days = max(0.0, (ref_dt - dt.datetime.fromisoformat(last)).total_seconds() / 86400)
         out.append({"id": cid, "external_id": ext, "nps": nps, "tickets_90d": tickets90 if start else None,
-                    "last_active_days": days, "voices": voices.get(cid, []), "unresolved": unresolved.get(cid, [])})
+                    "last_active_days": days, "voices": voices.get(cid, []), "unresolved": unresolved.get(cid, []),
+                    "resolution_days": resolution.get(cid)})
     return out
 
 
