@@ -138,3 +138,12 @@ def test_user_dictionary_makes_product_names_one_token(tmp_path):
     finally:
         use_user_dictionary(None)
     assert "ポイント倍デー" in surfaces and "らくらく定期便" in surfaces
+
+
+def test_parallel_analysis_matches_single_process():
+    from voc_app.pipeline import analyze_texts
+
+    texts = [f"配送が遅い{i}。でも友達に勧めました" if i % 2 else f"最高の寝心地です{i}" for i in range(2100)]
+    one = analyze_texts(texts, workers=1)
+    two = analyze_texts(texts, workers=2)
+    assert [(a.polarity, a.stage, a.advocacy, t) for a, t in one] == [(a.polarity, a.stage, a.advocacy, t) for a, t in two]
