@@ -89,6 +89,43 @@ class LinearModel:
         return csr_matrix((np.array(data, dtype=np.float32), np.array(indices, dtype=np.int32),
                            np.array(indptr, dtype=np.int64)), shape=(len(feats), len(self.vocab)))
 
+    def vectorize_texts(self, norm_texts: Sequence[str], rule_feats: Sequence[dict[str, float]],
+                        rule_labels: Sequence[dict[str, str]]):
+        """The same rows as ``vectorize(feature_dict(...))``, without building the n-gram strings
+        the model does not know (the inference fast path)."""
+        from scipy.sparse import csr_matrix
+
+        grams = self._gram_vocab()
+        vocab, idf = self.vocab, self.idf
+        lo, hi = NGRAMS
+        data, indices, indptr = [], [], [0]
+        for text, feats, labels in zip(norm_texts, rule_feats, rule_labels, strict=True):
+            t = _SPACE.sub(" ", text)
+            counts: dict[int, float] = {}
+            for n in range(lo, hi + 1):
+                for i in range(len(t) - n + 1):
+                    j = grams.get(t[i:i + n])
+                    if j is not None:
+                        counts[j] = counts.get(j, 0.0) + 1.0
+            for k, v in feats.items():
+                if v and (j := vocab.get("f:" + k)) is not None:
+                    counts[j] = float(min(v, 3.0))
+            for k, v in labels.items():
+                if (j := vocab.get(f"r:{k}={v}")) is not None:
+                    counts[j] = 1.0
+            row = [(j, (1.0 + np.log(v)) * idf[j]) for j, v in counts.items() if v > 0]
+            norm = float(np.sqrt(sum(w * w for _, w in row))) or 1.0
+            for j, w in row:
+                indices.append(j)
+                data.append(w / norm)
+            indptr.append(len(indices))
+        return csr_matrix((np.array(data, dtype=np.float32), np.array(indices, dtype=np.int32),
+                           np.array(indptr, dtype=np.int64)), shape=(len(norm_texts), len(vocab)))
+
+    @cache  # noqa: B019 - one model per process
+    def _gram_vocab(self) -> dict[str, int]:
+        return {k[2:]: j for k, j in self.vocab.items() if k.startswith("g:")}
+
     def predict(self, target: str, x: np.ndarray) -> tuple[list[str], np.ndarray]:
         classes, coef, intercept = self.heads[target]
         z = np.asarray(x @ coef.T) + intercept
@@ -147,9 +184,8 @@ class LinearModel:
         from nlp.normalize import normalize
 
         norms = [getattr(r, "_norm", None) or normalize(t) for t, r in zip(texts, results, strict=True)]
-        feats = [feature_dict(n.text, r.features, {"polarity": r.polarity, "stage": r.stage})
-                 for n, r in zip(norms, results, strict=True)]
-        x = self.vectorize(feats)
+        x = self.vectorize_texts([n.text for n in norms], [r.features for r in results],
+                                 [{"polarity": r.polarity, "stage": r.stage} for r in results])
         probs = {t: self.predict(t, x)[1] for t in self.heads}
         for i, r in enumerate(results):
             if r.non_answer:

@@ -147,3 +147,18 @@ def test_parallel_analysis_matches_single_process():
     one = analyze_texts(texts, workers=1)
     two = analyze_texts(texts, workers=2)
     assert [(a.polarity, a.stage, a.advocacy, t) for a, t in one] == [(a.polarity, a.stage, a.advocacy, t) for a, t in two]
+
+
+def test_model_fast_features_equal_the_training_features():
+    from nlp.model import feature_dict, load
+
+    m = load()
+    if m is None:
+        pytest.skip("no trained model shipped")
+    texts = ["配送が遅いけど、スタッフさんは親切でした。", "友達に勧めました😊", "特になし", "Love it!"]
+    res = [analyze_one(t) for t in texts]
+    norms = [normalize(t).text for t in texts]
+    labels = [{"polarity": r.polarity, "stage": r.stage} for r in res]
+    a = m.vectorize([feature_dict(n, r.features, lab) for n, r, lab in zip(norms, res, labels, strict=True)])
+    b = m.vectorize_texts(norms, [r.features for r in res], labels)
+    assert abs(a - b).max() == 0
