@@ -74,31 +74,18 @@ class LinearModel:
     info: dict
 
     def vectorize(self, feats: list[dict[str, float]]):
-        """Sparse rows: sublinear tf × idf, L2-normalised (as sklearn's TfidfTransformer)."""
-        from scipy.sparse import csr_matrix
-
-        data, indices, indptr = [], [], [0]
-        for d in feats:
-            row = [(j, (1.0 + np.log(v)) * self.idf[j]) for k, v in d.items() if v > 0
-                   and (j := self.vocab.get(k)) is not None]
-            n = float(np.sqrt(sum(w * w for _, w in row))) or 1.0
-            for j, w in row:
-                indices.append(j)
-                data.append(w / n)
-            indptr.append(len(indices))
-        return csr_matrix((np.array(data, dtype=np.float32), np.array(indices, dtype=np.int32),
-                           np.array(indptr, dtype=np.int64)), shape=(len(feats), len(self.vocab)))
+        """Sparse rows from feature dicts (as built for training by ``feature_dict``)."""
+        vocab = self.vocab
+        return self._csr([{j: v for k, v in d.items() if (j := vocab.get(k)) is not None} for d in feats])
 
     def vectorize_texts(self, norm_texts: Sequence[str], rule_feats: Sequence[dict[str, float]],
                         rule_labels: Sequence[dict[str, str]]):
         """The same rows as ``vectorize(feature_dict(...))``, without building the n-gram strings
         the model does not know (the inference fast path)."""
-        from scipy.sparse import csr_matrix
-
         grams = self._gram_vocab()
-        vocab, idf = self.vocab, self.idf
+        vocab = self.vocab
         lo, hi = NGRAMS
-        data, indices, indptr = [], [], [0]
+        rows = []
         for text, feats, labels in zip(norm_texts, rule_feats, rule_labels, strict=True):
             t = _SPACE.sub(" ", text)
             counts: dict[int, float] = {}
@@ -113,6 +100,16 @@ class LinearModel:
             for k, v in labels.items():
                 if (j := vocab.get(f"r:{k}={v}")) is not None:
                     counts[j] = 1.0
+            rows.append(counts)
+        return self._csr(rows)
+
+    def _csr(self, rows: list[dict[int, float]]):
+        """Sublinear tf × idf, L2-normalised rows (as sklearn's TfidfTransformer) in a CSR matrix."""
+        from scipy.sparse import csr_matrix
+
+        idf = self.idf
+        data, indices, indptr = [], [], [0]
+        for counts in rows:
             row = [(j, (1.0 + np.log(v)) * idf[j]) for j, v in counts.items() if v > 0]
             norm = float(np.sqrt(sum(w * w for _, w in row))) or 1.0
             for j, w in row:
@@ -120,7 +117,7 @@ class LinearModel:
                 data.append(w / norm)
             indptr.append(len(indices))
         return csr_matrix((np.array(data, dtype=np.float32), np.array(indices, dtype=np.int32),
-                           np.array(indptr, dtype=np.int64)), shape=(len(norm_texts), len(vocab)))
+                           np.array(indptr, dtype=np.int64)), shape=(len(rows), len(self.vocab)))
 
     @cache  # noqa: B019 - one model per process
     def _gram_vocab(self) -> dict[str, int]:
