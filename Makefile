@@ -21,7 +21,8 @@ $(STAMP): pyproject.toml
 fonts:
 	@if fc-list 2>/dev/null | grep -qiE "cjk|ipa|takao|vl gothic"; then :; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipafont-gothic fontconfig) >/dev/null; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipafont-gothic fontconfig) >/dev/null \
+		|| echo "注意: 日本語フォントを入れられませんでした（画面の日本語が豆腐になります）"; \
 	else echo "注意: 日本語フォントが見つかりません（Debian: apt-get install fonts-ipafont-gothic）"; fi
 
 app: $(STAMP) fonts
