@@ -366,6 +366,129 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ensure_analyzed(project) -> None:
+    from voc_app.pipeline import analyze_project
+
+    res = analyze_project(project)
+    if res["analyzed"]:
+        print(f"先に未分析の {res['analyzed']:,} 件を分析しました", file=sys.stderr)
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    from voc_app.pipeline import SIDE_NAMES, topic_list, update_topics
+    from voc_app.store import topics as store
+
+    with Project(args.project) as project:
+        _ensure_analyzed(project)
+        bar = _Bar("トピック", enabled=sys.stderr.isatty())
+        try:
+            res = update_topics(project, args.side, refit=args.refit, n_topics=args.topics, progress=bar)
+        finally:
+            bar.close()
+        info = topic_list(project, args.side)
+        names = {t["id"]: t["label"] for t in info["topics"]}
+        if args.trend or args.by:
+            rows = store.trend(project.conn, args.side, args.trend) if args.trend else \
+                store.breakdown(project.conn, args.side, args.by)
+            col = "period" if args.trend else args.by
+            print("\t".join(["topic", "label", col, "answers"]))
+            for tid, val, n in rows:
+                print("\t".join(_tsv_cell(v) for v in [tid if tid is not None else -1,
+                                                        names.get(tid, "まれな声" if tid is None else ""), val, n]))
+            return 0
+        if args.rare:
+            for g in store.rare_voices(project.conn, args.side):
+                for v in g["voices"]:
+                    print(f"[{g['group']}] {v['verbatim_id']}\t{v['customer_id'] or ''}\t{v['text']}")
+            return 0
+    if args.format == "tsv":
+        print("\t".join(["id", "label", "size", "share", "words", "quote"]))
+        for t in info["topics"]:
+            print("\t".join(_tsv_cell(v) for v in [t["id"], t["label"], t["size"], f"{t['share']:.4f}",
+                                                    " ".join(t["words"]), (t["quotes"] or [""])[0]]))
+        return 0
+    how = "推定しました" if res["fitted"] else f"更新しました（新しい回答 {res.get('added', 0):,} 件を割り当て）"
+    print(f"{SIDE_NAMES[args.side]}のトピック: {len(info['topics'])} 件、回答 {info['answers']:,} 件、"
+          f"まれな声 {info['rare']:,} 件（{how}）")
+    for t in info["topics"]:
+        quote = (t["quotes"] or [""])[0]
+        quote = quote if len(quote) <= 60 else quote[:59] + "…"
+        print(f"{t['id']:>5}  {t['label']}  {t['size']:,} 件（{t['share'] * 100:.1f}%）")
+        print(f"       語: {'、'.join(t['words'][:8])}")
+        if quote:
+            print(f"       例: 「{quote}」")
+    return 0
+
+
+def cmd_topic(args: argparse.Namespace) -> int:
+    from voc_app import pipeline as p
+
+    with Project(args.project) as project:
+        a = args.action
+        if a == "rename":
+            p.rename_topic(project, int(args.args[0]), " ".join(args.args[1:]))
+            print(f"トピック {args.args[0]} の名前を変えました")
+        elif a == "merge":
+            ids = [int(x) for x in args.args]
+            p.merge_topics(project, ids[0], ids[1:])
+            print(f"トピック {', '.join(map(str, ids[1:]))} を {ids[0]} に統合しました")
+        elif a == "split":
+            ids = p.split_topic(project, int(args.args[0]), int(args.args[1]) if len(args.args) > 1 else 2)
+            print(f"トピック {args.args[0]} を分割しました: {', '.join(map(str, ids))}")
+        elif a == "delete":
+            n = p.delete_topic(project, int(args.args[0]))
+            print(f"トピック {args.args[0]} を削除しました（{n:,} 件はまれな声へ）")
+        elif a == "move":
+            target = None if args.args[-1] in ("-1", "rare") else int(args.args[-1])
+            n = p.move_to_topic(project, args.side, [int(x) for x in args.args[:-1]], target)
+            print(f"{n:,} 件を移動しました")
+        elif a == "seed":
+            p.set_seed_words(project, int(args.args[0]), args.args[1:])
+            print(f"トピック {args.args[0]} のシード語を固定しました（次の --refit で使います）")
+        elif a == "undo":
+            done = p.undo_topic_edit(project, args.side)
+            print(f"元に戻しました: {done}" if done else "元に戻す編集はありません")
+    return 0
+
+
+def _tsv_texts(args: argparse.Namespace) -> tuple[list[str], list[list[str]], list[str]]:
+    header, rows = _read_tsv(args.input)
+    if args.text_column not in header:
+        raise InputError(f"列「{args.text_column}」がありません", file=Path(args.input).name, row=1,
+                         hint="列: " + "、".join(header))
+    i = header.index(args.text_column)
+    return header, rows, [r[i] for r in rows]
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from nlp.topics import docs_tokens, fit_topics
+
+    header, rows, texts = _tsv_texts(args)
+    fit = fit_topics(docs_tokens(texts), n_topics=args.topics)
+    labels = {t.number: t.label for t in fit.topics}
+    kept = [f"{h}_input" if h in ("topic", "topic_label") else h for h in header]
+    with open(args.out, "w", encoding="utf-8", newline="") as f:
+        f.write("\t".join([*kept, "topic", "topic_label"]) + "\n")
+        for r, lab in zip(rows, fit.labels, strict=True):
+            f.write("\t".join(_tsv_cell(v) for v in [*r, int(lab), labels.get(int(lab), "まれな声")]) + "\n")
+    rare = int((fit.labels < 0).sum())
+    print(f"{len(rows):,} 行を {len(fit.topics)} トピックに分けました（まれな声 {rare:,} 行 = "
+          f"{rare / max(1, len(rows)) * 100:.1f}%）: {args.out}")
+    return 0
+
+
+def cmd_embed(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from nlp.topics import embed
+
+    _, rows, texts = _tsv_texts(args)
+    X = embed(texts).astype(np.float32)
+    np.save(args.out, X)
+    print(f"{X.shape[0]:,} 行 × {X.shape[1]} 次元を書きました: {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from importers.detect import FORMATS
 
@@ -434,6 +557,39 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file", nargs="?", help="用語のファイル（1 行 1 語、「語,読み」も可）")
     s.set_defaults(func=cmd_terms)
 
+    s = sub.add_parser("topics", help="喜び・不満のトピックを推定・更新して一覧（件数・割合・語・例）")
+    s.add_argument("project")
+    s.add_argument("--side", choices=["delight", "pain", "all"], default="delight",
+                   help="delight=喜び（既定）、pain=不満、all=全回答")
+    s.add_argument("--refit", action="store_true", help="トピックを推定し直す（一致するトピックの名前は残す）")
+    s.add_argument("--topics", type=int, help="トピック数（既定: 回答数から自動）")
+    s.add_argument("--format", choices=["text", "tsv"], default="text")
+    s.add_argument("--rare", action="store_true", help="まれな声（どのトピックにも入らない回答）を一覧")
+    s.add_argument("--trend", choices=["month", "week"], help="トピックごとの月別・週別の件数（TSV）")
+    s.add_argument("--by", help="トピックごとの内訳（source、nps_group、または属性名 例: 年代）（TSV）")
+    s.set_defaults(func=cmd_topics)
+
+    s = sub.add_parser("topic", help="トピックを編集: rename・merge・split・delete・move・seed・undo")
+    s.add_argument("project")
+    s.add_argument("action", choices=["rename", "merge", "split", "delete", "move", "seed", "undo"])
+    s.add_argument("args", nargs="*", help="rename ID 名前 / merge 残すID ID… / split ID [数] / delete ID /"
+                                            " move 回答ID… トピックID|rare / seed ID 語… / undo")
+    s.add_argument("--side", choices=["delight", "pain", "all"], default="delight", help="move・undo の対象マップ")
+    s.set_defaults(func=cmd_topic)
+
+    s = sub.add_parser("cluster", help="TSV の全行をトピックに分け、topic・topic_label 列を足して書く")
+    s.add_argument("input")
+    s.add_argument("--text-column", default="text")
+    s.add_argument("--out", required=True)
+    s.add_argument("--topics", type=int, help="トピック数（既定: 行数から自動）")
+    s.set_defaults(func=cmd_cluster)
+
+    s = sub.add_parser("embed", help="TSV の各行の埋め込み（float32、入力と同じ順）を .npy に書く")
+    s.add_argument("input")
+    s.add_argument("--text-column", default="text")
+    s.add_argument("--out", required=True)
+    s.set_defaults(func=cmd_embed)
+
     s = sub.add_parser("info", help="件数と取り込みバッチを表示")
     s.add_argument("project")
     s.add_argument("--json", action="store_true", help="1 つの JSON オブジェクトで出力")
@@ -459,6 +615,12 @@ def main(argv: list[str] | None = None) -> int:
         msg = "プロジェクトが他のプログラムで使用中です。しばらくしてから再実行してください" if "locked" in str(e) else str(e)
         print(f"エラー: {msg}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:  # `voc ... | head`: the reader left; not an error
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
     except OSError as e:
         print(f"エラー: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
         return EXIT_INPUT

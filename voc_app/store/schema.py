@@ -215,9 +215,59 @@ CREATE TABLE reviews (
 """
 
 
+# Topics. topic_runs / centers / similarities are derived (a refit recomputes them); names,
+# seed words, merges, deletions and moved answers (pinned) are user judgements kept through
+# re-analysis and refits. topic_edits keeps a snapshot before each edit (undo).
+M005_TOPICS = """
+CREATE TABLE topic_runs (
+    side TEXT PRIMARY KEY CHECK (side IN ('delight', 'pain', 'all')),
+    fitted_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    params TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE topics (
+    id INTEGER PRIMARY KEY,
+    side TEXT NOT NULL CHECK (side IN ('delight', 'pain', 'all')),
+    auto_label TEXT NOT NULL,
+    name TEXT,                               -- the user's name; shown instead of auto_label
+    words TEXT NOT NULL DEFAULT '[]',        -- JSON: [[surface, c-TF-IDF weight]]
+    seed_words TEXT NOT NULL DEFAULT '[]',   -- JSON: pinned seed words (guided topics)
+    center BLOB NOT NULL,                    -- float32 unit vector of topic features
+    floor REAL NOT NULL,                     -- similarity below which an answer is a rare voice
+    quotes TEXT NOT NULL DEFAULT '[]',       -- JSON: representative verbatim ids
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'merged', 'deleted', 'retired')),
+    merged_into INTEGER REFERENCES topics (id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX topics_side ON topics (side, status);
+CREATE TABLE topic_members (
+    side TEXT NOT NULL CHECK (side IN ('delight', 'pain', 'all')),
+    verbatim_id INTEGER NOT NULL REFERENCES verbatims (id) ON DELETE CASCADE,
+    topic_id INTEGER REFERENCES topics (id),  -- NULL: a rare voice
+    similarity REAL NOT NULL,
+    pinned INTEGER NOT NULL DEFAULT 0,        -- placed by the user: kept through updates and refits
+    rare_group INTEGER,                       -- rare voices with near-duplicates share a group
+    spans TEXT NOT NULL DEFAULT '[]',         -- JSON: [[start, end]] of the text on this side
+    PRIMARY KEY (side, verbatim_id)
+);
+CREATE INDEX topic_members_topic ON topic_members (topic_id);
+CREATE TABLE topic_edits (
+    id INTEGER PRIMARY KEY,
+    side TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '{}',
+    snapshot TEXT NOT NULL,                   -- JSON: rows to restore on undo
+    at TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", M001_INITIAL),
     ("002_analyses", M002_ANALYSES),
     ("003_user_terms", M003_USER_TERMS),
     ("004_signals", M004_SIGNALS),
+    ("005_topics", M005_TOPICS),
 ]
