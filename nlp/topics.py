@@ -82,6 +82,16 @@ def _row(vec: _Vectors, *forms: str) -> int | None:
     return None
 
 
+def warm_up() -> None:
+    """Load what the first topic fit needs (BERTopic and its imports, the vector table, the
+    aspect lexicon) — call from a background thread at app start so the first fit is not
+    seconds slower than the next."""
+    import bertopic  # noqa: F401
+
+    _vectors()
+    aspects()
+
+
 # ---------------------------------------------------------------- tokens
 
 def doc_tokens(text: str) -> Doc:

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from nlp.resources import resource_path
-from voc_app.pipeline import analyze_project, import_file
+from voc_app.pipeline import analyze_project, import_file, score_project, update_topics
 from voc_app.store import Project
 
 SAMPLE_SUFFIXES = {".csv", ".jsonl", ".json", ".txt", ".xlsx", ".docx", ".tsv"}
@@ -24,7 +24,7 @@ def default_sample_path() -> Path:
 def build_sample_project(dest: str | Path | None = None, *, rebuild: bool = False) -> Path:
     """Create (or reuse) the sample project at ``dest`` and return its path."""
     path = Path(dest) if dest else default_sample_path()
-    if path.exists() and not rebuild:
+    if path.exists() and not rebuild and _complete(path):
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
@@ -36,6 +36,20 @@ def build_sample_project(dest: str | Path | None = None, *, rebuild: bool = Fals
         for f in sample_files():
             import_file(project, f)
         analyze_project(project, workers=1)
+        score_project(project)
+        for side in ("delight", "pain"):
+            update_topics(project, side)
         project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     tmp.rename(path)
     return path
+
+
+def _complete(path: Path) -> bool:
+    """A sample built by an older version (without scores or topics) is rebuilt."""
+    from voc_app.store import topics
+
+    try:
+        with Project(path) as project:
+            return all(topics.run(project.conn, side) for side in ("delight", "pain"))
+    except Exception:  # noqa: BLE001 - unreadable or partial: rebuild it
+        return False

@@ -117,6 +117,12 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "VoC Analyzer", str(e))
         return 2
     win.show()
+    if not args.screenshot:
+        import threading
+
+        from nlp.topics import warm_up
+
+        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     if args.screenshot:
         app.processEvents()
         win.grab().save(args.screenshot)
