@@ -3,8 +3,8 @@
 Pure: no Qt, no SQL. ``voc_app`` stores what this returns and applies curation.
 
 Embeddings (``embed``): GiNZA's 300-d word vectors (package ``ja_ginza``, loaded as a bare
-vector table, never the spaCy pipeline) looked up with our own Sudachi content words, unit
-length per word, weighted by SIF (a / (a + p(w)), p from the vector table's frequency rank) and
+vector table, never the spaCy pipeline) looked up with our own Sudachi content words, the
+table's mean and top 2 principal directions removed, unit length per word, weighted by SIF (a / (a + p(w)), p from the vector table's frequency rank) and
 without proper nouns (names pull sentences together by who, not what).
 
 Topic features (``topic_features``) add a customer-experience aspect block: seed words per aspect
@@ -33,7 +33,8 @@ from nlp.resources import resource_path
 from nlp.tokenize import content_words, tokenize
 
 DIM = 300
-SIF_A = 1e-3
+SIF_A = 3e-4
+COMMON_COMPONENTS = 2   # "all-but-the-top": the table's mean and first principal directions removed
 ASPECT_WEIGHT = 1.0
 RARE_SHARE_MAX = 0.15   # at most this share of answers left unassigned by default
 MIN_TOPIC_SIZE = 3      # smaller clusters dissolve into rare voices
@@ -66,6 +67,12 @@ def _vectors() -> _Vectors:
     vocab = next(base.glob("ja_ginza-*/vocab"))
     v = Vectors().from_disk(vocab)
     table = np.asarray(v.data, dtype=np.float32)
+    # post-process the word vectors (Mu & Viswanath 2018): subtract the mean and the top
+    # principal directions, which every word shares and which carry frequency, not meaning
+    table = table - table.mean(0)
+    if COMMON_COMPONENTS:
+        top = np.linalg.svd(table, full_matrices=False)[2][:COMMON_COMPONENTS]
+        table = table - (table @ top.T) @ top
     table = table / (np.linalg.norm(table, axis=1, keepdims=True) + 1e-9)
     # rows are ordered by corpus frequency: Zipf estimate of p(w) from the rank
     rank = np.arange(table.shape[0], dtype=np.float64)
