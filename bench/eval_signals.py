@@ -5,7 +5,8 @@
 Runs `voc score customers.tsv verbatims.tsv` (the scorer reads only customer_id, nps,
 tenure_months, tickets_90d, referrals, last_active_days and id, customer_id, text; the label
 columns are not read) and prints precision / recall / F1 for each flag, and the same for the
-baseline "promoter 9–10 = ambassador, detractor 0–6 = churn" in the same run.
+baseline "promoter 9–10 = ambassador, detractor 0–6 = churn" and for text + NPS without the
+behaviour columns (what behaviour adds) in the same run.
 """
 
 from __future__ import annotations
@@ -52,19 +53,28 @@ def main() -> int:
                                                            for r in read(voc_dir / "verbatims.tsv")), encoding="utf-8")
         voc(["score", str(cfile), str(vfile), "--out", str(out)])
         scored = {r["customer_id"]: r for r in read(out)}
+        # text + NPS alone: the behaviour columns (tenure, contacts, referrals, silence) left empty
+        tfile, tout = Path(d) / "t.tsv", Path(d) / "t_out.tsv"
+        tfile.write_text("customer_id\tnps\n" + "".join(f"{r['customer_id']}\t{r['nps']}\n" for r in customers),
+                         encoding="utf-8")
+        voc(["score", str(tfile), str(vfile), "--out", str(tout)])
+        text_only = {r["customer_id"]: r for r in read(tout)}
     ya = [int(r["ambassador_candidate"]) for r in customers]
     yc = [int(r["churn_risk"]) for r in customers]
     pa = [int(scored[r["customer_id"]]["ambassador_flag"]) for r in customers]
     pc = [int(scored[r["customer_id"]]["churn_flag"]) for r in customers]
+    ta = [int(text_only[r["customer_id"]]["ambassador_flag"]) for r in customers]
+    tc = [int(text_only[r["customer_id"]]["churn_flag"]) for r in customers]
     nps = [int(r["nps"]) if r["nps"].strip() else None for r in customers]
     ba = [int(n is not None and n >= 9) for n in nps]
     bc = [int(n is not None and n <= 6) for n in nps]
     print(f"{len(customers)} customers")
-    print(f"{'':28} {'precision':>9} {'recall':>7} {'F1':>6}")
-    for name, y, p in (("ambassador (ours)", ya, pa), ("ambassador (NPS only)", ya, ba),
-                       ("churn (ours)", yc, pc), ("churn (NPS only)", yc, bc)):
+    print(f"{'':38} {'precision':>9} {'recall':>7} {'F1':>6}")
+    for name, y, p in (("ambassador (ours)", ya, pa), ("ambassador (text + NPS, no behaviour)", ya, ta),
+                       ("ambassador (NPS only)", ya, ba), ("churn (ours)", yc, pc),
+                       ("churn (text + NPS, no behaviour)", yc, tc), ("churn (NPS only)", yc, bc)):
         pr, rc, f1 = prf(y, p)
-        print(f"{name:28} {pr:>9.3f} {rc:>7.3f} {f1:>6.3f}")
+        print(f"{name:38} {pr:>9.3f} {rc:>7.3f} {f1:>6.3f}")
     print("targets: F1 ≥ 0.92 for both, clearly above the NPS-only baseline")
     return 0
 

@@ -16,6 +16,9 @@ FORMATS = {
     "freshdesk": ("support", "Freshdesk CSV"),
     "intercom": ("support", "Intercom 会話（1 行 1 メッセージ）"),
     "interview": ("interview", "インタビュー記録（テキスト / Word）"),
+    "customers": ("customers", "顧客リスト（CRM・EC の顧客エクスポート）"),
+    "orders": ("orders", "注文・利用履歴（1 行 1 注文・利用）"),
+    "referrals": ("referrals", "紹介ログ（紹介者・被紹介者・状態）"),
 }
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".tab", ".txt"}

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["survey", "support", "interview"]
+Kind = Literal["survey", "support", "interview", "customers", "orders", "referrals"]
 ROLES: tuple[str, ...] = ("id", "customer", "time", "nps", "score", "text", "attr", "ignore")
 
 

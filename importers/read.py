@@ -8,8 +8,8 @@ import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from importers import behaviour, survey, tickets
 from importers import interview as interview_mod
-from importers import survey, tickets
 from importers.detect import FORMATS, TABLE_SUFFIXES, container
 from importers.encoding import check_encoding, detect_encoding, normalize_name, open_text
 from importers.errors import InputError
@@ -190,6 +190,18 @@ def _table(
             return ParsedFile(str(p), size, sha, "intercom", "support", 0.9,
                               "Intercom の会話（1 行 1 メッセージ、Conversation ID・Author type）", enc, columns, preview,
                               records, stats)
+    bkind = format if format in behaviour.KINDS else None
+    if bkind:
+        confidence, reason = 1.0, f"--kind {bkind} の指定どおり"
+    elif format is None and layout.format in ("excel_csv", "table"):
+        found = behaviour.detect(columns, sample)
+        if found:
+            bkind, confidence, reason = found
+    if bkind:
+        behaviour.suggest_roles(bkind, columns, overrides, name)
+        parsed = ParsedFile(str(p), size, sha, bkind, bkind, confidence, reason, enc, columns, preview, iter(()), stats)
+        parsed.records = behaviour.iter_rows(bkind, all_rows, columns, name, stats, parsed.skip_reasons)
+        return parsed
     if format is not None and format != layout.format:
         confidence, reason = 1.0, f"--format {format} の指定どおり"
     survey.suggest_roles(columns, sample, fmt)
@@ -216,7 +228,7 @@ def parse_map_args(items: Iterable[str]) -> list[tuple[str, str]]:
             raise InputError(f"--map {item}: 「役割=列名」の形で指定してください（例: --map text=ご意見）")
         role, col = item.split("=", 1)
         out.append((role.strip(), col.strip()))
-    return _expand_overrides(out)
+    return out  # roles are checked against the file's kind when it is read
 
 
 __all__ = ["read_file", "parse_map_args", "file_sha256"]

@@ -30,6 +30,11 @@ class CustomerFacts:
     last_active_days: float | None = None
     unresolved_tickets: list[str] = field(default_factory=list)  # ids of open / pending tickets
     resolution_days: float | None = None  # mean days from a ticket's creation to its resolution
+    # behaviour from order histories and referral logs (None when the project has none)
+    referrals_converted: int | None = None  # referred people who became paying customers
+    days_since_purchase: float | None = None
+    frequency: int | None = None  # purchases / uses
+    monetary: float | None = None  # total amount
 
 
 @dataclass
@@ -92,7 +97,9 @@ def score_customer(c: CustomerFacts, voices: Sequence[VoiceFacts],
         evidence += [v.id for v in pain_v]
     if silent > 180 and low and not delight_v:
         churn_rules.append(65 + min((silent - 180) / 30, 10))
-        reasons.append(f"最終利用から {silent:.0f} 日、{nps_txt}、前向きな声なし")
+        since = "最終購入から" if c.days_since_purchase is not None and abs(c.days_since_purchase - silent) < 1 \
+            else "最終利用から"
+        reasons.append(f"{since} {silent:.0f} 日、{nps_txt}、前向きな声なし")
     if c.unresolved_tickets and (churn_rules or pain_v):
         evidence += [f"ticket:{t}" for t in c.unresolved_tickets]
         if not any("未解決" in r for r in reasons):
@@ -114,10 +121,12 @@ def score_customer(c: CustomerFacts, voices: Sequence[VoiceFacts],
     attitude = (nps is not None and nps >= 9) or (nps is None and bool(delight_v) and not pain_v)
     amb_flag = acts and attitude and not churn_v and not churn_flag
     if amb_flag:
-        amb_score = min(100.0, 60 + 8 * min(referrals, 3) + 8 * min(len(adv_v), 2) + (6 if nps == 10 else 0))
+        amb_score = min(100.0, 60 + 8 * min(referrals, 3) + 4 * min(c.referrals_converted or 0, 3)
+                        + 8 * min(len(adv_v), 2) + (6 if nps == 10 else 0))
         parts = [nps_txt]
         if referrals:
-            parts.append(f"紹介 {referrals} 件")
+            parts.append(f"紹介 {referrals} 件中 {c.referrals_converted} 件が購入" if c.referrals_converted is not None
+                         else f"紹介 {referrals} 件")
         if adv_v:
             parts.append("推奨・紹介の声: " + _quote(adv_v[0].text))
             evidence += [v.id for v in adv_v]
@@ -129,8 +138,26 @@ def score_customer(c: CustomerFacts, voices: Sequence[VoiceFacts],
             reasons.append(f"紹介・推奨はあるが {nps_txt}（アンバサダー条件は NPS 9 以上）")
         elif attitude and not acts and not churn_flag:
             reasons.append(f"{nps_txt} だが紹介・推奨の行動はまだない")
+    behaviour = _behaviour_summary(c)
+    if behaviour and (amb_flag or churn_flag):
+        reasons.append(behaviour)
     return CustomerScore(
         c.customer_id, round(amb_score, 1), round(churn_score, 1),
         amb_score >= th["ambassador"], churn_score >= th["churn"],
         reasons, list(dict.fromkeys(evidence)),
     )
+
+
+def _behaviour_summary(c: CustomerFacts) -> str:
+    """「行動: 利用 26 か月、購入 6 回、累計 44,100 円、最終購入から 12 日」 — what a CS lead weighs
+    next to the words (tenure, frequency, value, recency)."""
+    parts = []
+    if c.tenure_months is not None:
+        parts.append(f"利用 {c.tenure_months:.0f} か月")
+    if c.frequency:
+        parts.append(f"購入 {c.frequency} 回")
+    if c.monetary:
+        parts.append(f"累計 {c.monetary:,.0f} 円")
+    if c.days_since_purchase is not None:
+        parts.append(f"最終購入から {c.days_since_purchase:.0f} 日")
+    return "行動: " + "、".join(parts) if parts else ""

@@ -73,7 +73,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with Project(args.project) as project:
         bar = _Bar(Path(args.file).name, enabled=not args.no_progress and sys.stderr.isatty())
         try:
-            report = import_file(project, args.file, format=args.format, encoding=args.encoding,
+            report = import_file(project, args.file, format=args.kind or args.format, encoding=args.encoding,
                                  overrides=overrides, dry_run=args.dry_run, progress=bar)
         finally:
             bar.close()
@@ -98,7 +98,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     parts = [("回答", "responses"), ("発言", "verbatims"), ("無回答", "non_answers"), ("チケット", "tickets"),
              ("更新チケット", "tickets_updated"), ("インタビュー", "interviews"), ("新規顧客", "customers_added"),
              ("重複行スキップ", "duplicates_skipped"), ("取り込み済み", "already_present"),
-             ("途中回答", "partial_responses"), ("重複送信", "duplicate_submissions"), ("空行", "blank_rows")]
+             ("途中回答", "partial_responses"), ("重複送信", "duplicate_submissions"), ("空行", "blank_rows"),
+             ("顧客リストの行", "customers_listed"), ("更新した顧客", "customers_updated"), ("注文", "orders"),
+             ("更新した注文", "orders_updated"), ("紹介", "referrals"), ("更新した紹介", "referrals_updated"),
+             ("他のデータにない ID", "unmatched_ids")]
     print("  " + "、".join(f"{label} {c[k]:,}" for label, k in parts if c.get(k)))
     if report.skipped.get("empty_answer"):
         print(f"  空欄の回答 {report.skipped['empty_answer']:,} 件は発言にしていません")
@@ -279,6 +282,31 @@ def _num(v: str, file: str, row: int, column: str, integer: bool = False):
     return x
 
 
+def _with_project_behaviour(customers: list, project_path: str) -> list:
+    """Fill behaviour a plain file leaves empty (tenure, referrals, last activity, purchases)
+    from an imported project's customer lists, orders and referral logs (ids matched cleaned)."""
+    import dataclasses
+
+    from importers.values import clean_id
+    from voc_app.store.behaviour import behaviour_of
+
+    with Project(project_path) as project:
+        ids = dict(project.conn.execute("SELECT external_id, id FROM customers"))
+        beh = behaviour_of(project.conn)
+    out = []
+    for c in customers:
+        b = beh.get(ids.get(clean_id(c.customer_id) or ""), {})
+        if b:
+            fill = {"tenure_months": b["tenure_days"] / 30.44 if b.get("tenure_days") is not None else None,
+                    "referrals": b.get("referrals"), "last_active_days": b.get("recency_days"),
+                    "referrals_converted": b.get("referrals_converted") if b.get("referrals") else None,
+                    "days_since_purchase": b.get("recency_days") if b.get("frequency") else None,
+                    "frequency": b.get("frequency"), "monetary": b.get("monetary")}
+            c = dataclasses.replace(c, **{k: v for k, v in fill.items() if getattr(c, k) is None and v is not None})
+        out.append(c)
+    return out
+
+
 def cmd_score(args: argparse.Namespace) -> int:
     from nlp.scoring import CustomerFacts, VoiceFacts, score_customer
     from voc_app.pipeline import analyze_texts
@@ -297,6 +325,8 @@ def cmd_score(args: argparse.Namespace) -> int:
             return _num(r[ci[col]], cname, n, col, integer) if col in ci else None
         customers.append(CustomerFacts(r[ci["customer_id"]].strip(), get("nps", True), get("tenure_months"),
                                        get("tickets_90d", True), get("referrals", True), get("last_active_days")))
+    if args.project:
+        customers = _with_project_behaviour(customers, args.project)
     vi = {h: i for i, h in enumerate(vh)}
     bar = _Bar(vname, enabled=sys.stderr.isatty())
     try:
@@ -489,6 +519,47 @@ def cmd_embed(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_referrals(args: argparse.Namespace) -> int:
+    from voc_app.pipeline import referral_report
+
+    with Project(args.project) as project:
+        _ensure_analyzed(project)
+        rep = referral_report(project)
+    cols = ["customer_id", "referrals", "converted", "conversion_rate", "last_referral_at", "nps", "nps_group",
+            "segment", "ambassador_flag", "rfm_segment"]
+    if args.format == "tsv":
+        print("\t".join(cols))
+        for r in rep["referrers"]:
+            print("\t".join(_tsv_cell(v) for v in (
+                r["customer_id"], r["referrals"], r["converted"], f"{r['conversion_rate']:.3f}",
+                r["last_referral_at"] or "", "" if r["nps"] is None else r["nps"], r["nps_group"], r["segment"],
+                int(r["ambassador_flag"]), r["rfm_segment"])))
+        return 0
+    if not rep["referrers"]:
+        print("紹介の記録がありません（紹介ログを voc import で取り込んでください）")
+    else:
+        print(f"紹介者 {len(rep['referrers']):,} 人、紹介 {rep['total_referrals']:,} 件、うち購入 {rep['converted']:,} 件"
+              f"（{rep['conversion_rate'] * 100:.1f}%）")
+        print("紹介の多い顧客（購入につながった順）:")
+        for r in rep["referrers"][:args.top]:
+            flag = "アンバサダー" if r["ambassador_flag"] else SEGMENTS.get(r["segment"], r["segment"] or "-")
+            print(f"  {r['customer_id']:<10} 紹介 {r['referrals']} 件中 {r['converted']} 件が購入"
+                  f"  {r['nps_group']}  {flag}  {r['rfm_segment'] or ''}")
+        for title, key, name in (("区分別の購入率", "by_segment", SEGMENTS), ("NPS 区分別の購入率", "by_nps_group", {})):
+            print(title + ":")
+            for g in rep[key]:
+                print(f"  {name.get(g['group'], g['group']):<8} 紹介者 {g['referrers']} 人、紹介 {g['referrals']} 件、"
+                      f"購入 {g['converted']} 件（{g['conversion_rate'] * 100:.0f}%）")
+        others = rep["referrers_not_ambassadors"]
+        if others:
+            print(f"紹介しているがアンバサダー候補でない顧客 {len(others)} 人: "
+                  + "、".join(r["customer_id"] for r in others[:args.top]))
+    quiet = rep["ambassadors_without_referrals"]
+    print(f"まだ紹介のないアンバサダー候補 {len(quiet)} 人（次の紹介キャンペーンの招待先）: "
+          + ("、".join(r["customer_id"] for r in quiet[:args.top]) or "なし"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from importers.detect import FORMATS
 
@@ -505,6 +576,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("project")
     s.add_argument("file")
     s.add_argument("--format", choices=sorted(FORMATS), help="形式を指定（既定: 自動判定）")
+    s.add_argument("--kind", choices=["customers", "orders", "referrals"],
+                   help="行動データの種類を指定（顧客リスト・注文履歴・紹介ログ。判定が不確かなとき）")
     s.add_argument("--encoding", help="文字コードを指定（例: cp932, utf-8）")
     s.add_argument("--map", action="append", metavar="ROLE=COLUMN",
                    help="列の役割を指定（id, customer, time, nps, score, text, attr, ignore; text と attr は複数可）")
@@ -534,6 +607,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--ambassador-threshold", type=float, default=50.0)
     s.add_argument("--churn-threshold", type=float, default=50.0)
     s.add_argument("--workers", type=int, help="並列数（既定: CPU コア数）")
+    s.add_argument("--project", help="行動データ（顧客リスト・注文・紹介）を取り込んだプロジェクト: 顧客 TSV の空欄を補う")
     s.set_defaults(func=cmd_score)
 
     s = sub.add_parser("signals", help="顧客を評価し、アンバサダー候補・解約リスクを一覧（理由と根拠付き）")
@@ -576,6 +650,13 @@ def build_parser() -> argparse.ArgumentParser:
                                             " move 回答ID… トピックID|rare / seed ID 語… / undo")
     s.add_argument("--side", choices=["delight", "pain", "all"], default="delight", help="move・undo の対象マップ")
     s.set_defaults(func=cmd_topic)
+
+    s = sub.add_parser("referrals", help="紹介レポート: 紹介の多い顧客、購入率（区分・NPS 別）、紹介のないアンバサダー候補")
+    s.add_argument("project")
+    s.add_argument("--format", choices=["text", "tsv"], default="text",
+                   help="tsv: 紹介者 1 人 1 行（customer_id, referrals, converted …）")
+    s.add_argument("--top", type=int, default=20, help="一覧に出す人数（既定 20）")
+    s.set_defaults(func=cmd_referrals)
 
     s = sub.add_parser("cluster", help="TSV の全行をトピックに分け、topic・topic_label 列を足して書く")
     s.add_argument("input")

@@ -16,10 +16,13 @@ from typing import Any
 import numpy as np
 
 from importers import read_file
+from importers.behaviour import KINDS as BEHAVIOUR_KINDS
 from importers.errors import Cancelled, InputError  # noqa: F401 - re-exported for callers
 from importers.model import Interview, SurveyResponse, Ticket
 from nlp.normalize import is_non_answer
 from voc_app.store import Project, transaction
+from voc_app.store.behaviour import BehaviourImport, behaviour_of
+from voc_app.store.behaviour import refresh as refresh_behaviour
 from voc_app.store.imports import BatchWriter
 from voc_app.store.queries import batches_with_sha
 
@@ -87,8 +90,15 @@ def import_file(
     try:
         with transaction(project.conn):
             writer = BatchWriter(project.conn, parsed, is_non_answer)
+            behaviour = BehaviourImport(writer) if parsed.kind in BEHAVIOUR_KINDS else None
             n = 0
             for chunk in _chunks(parsed.records, CHUNK):
+                if behaviour is not None:
+                    {"customers": behaviour.add_customers, "orders": behaviour.add_orders,
+                     "referrals": behaviour.add_referrals}[parsed.kind](chunk)
+                    n += len(chunk)
+                    tick(n)
+                    continue
                 surveys = [r for r in chunk if isinstance(r, SurveyResponse)]
                 if surveys:
                     writer.add_responses(surveys)
@@ -102,9 +112,14 @@ def import_file(
             if progress is not None:
                 progress(1.0, f"{name}: 検索索引を更新しています")
             writer.finish(parsed)
+            if behaviour is not None:
+                report.counts.update(behaviour.finish())
+                if progress is not None:
+                    progress(1.0, f"{name}: 顧客ごとの行動を集計しています")
+                refresh_behaviour(project.conn)
             report.batch_id = writer.batch_id
             c = writer.counts
-            report.counts = {
+            report.counts = report.counts | {
                 "responses": c.responses,
                 "verbatims": c.verbatims,
                 "non_answers": c.non_answers,
@@ -120,9 +135,11 @@ def import_file(
                 "rows_read": parsed.stats.rows_read,
                 "blank_rows": parsed.stats.blank_rows,
             }
-            report.skipped = dict(c.skipped)
+            report.skipped = dict(c.skipped) | dict(parsed.skip_reasons)
             report.warnings = list(parsed.stats.warnings)
             report.warning_count = parsed.stats.warning_count
+            if behaviour is not None:
+                _warn_unmatched(report, parsed.kind)
             if dry_run:
                 raise _Rollback
     except _Rollback:
@@ -130,6 +147,20 @@ def import_file(
     except InputError as e:
         raise e.with_file(name) from None
     return report
+
+
+def _warn_unmatched(report: ImportReport, kind: str) -> None:
+    c = report.counts
+    if c.get("unmatched_ids"):
+        what = {"customers": "顧客", "orders": "注文の顧客", "referrals": "紹介者"}[kind]
+        report.warnings.insert(0, f"{what} ID {c['unmatched_ids']:,} 件はプロジェクトの他のデータ（顧客リスト・アンケート・"
+                                  f"問い合わせ・注文）にありませんでした（例: {', '.join(c['unmatched_examples'][:5])}）。"
+                                  "新しい顧客として登録しました")
+        report.warning_count += 1
+    if c.get("referred_not_customers"):
+        report.warnings.insert(0, f"紹介された人 {c['referred_not_customers']:,} 人はまだ顧客として見つかりません"
+                                  "（顧客リスト・注文を取り込むと照合されます）")
+        report.warning_count += 1
 
 
 def _chunks(records: Iterator, size: int) -> Iterator[list]:
@@ -294,19 +325,56 @@ def score_project(project: Project, thresholds: dict[str, float] | None = None) 
         with transaction(project.conn):
             store.set_thresholds(project.conn, thresholds)
     thresholds = store.thresholds(project.conn)
+    behaviour = behaviour_of(project.conn)
     rows = []
     for f in store.customer_facts(project.conn):
-        facts = CustomerFacts(f["external_id"], f["nps"], None, f["tickets_90d"], None, f["last_active_days"],
-                              f["unresolved"], f["resolution_days"])
+        b = behaviour.get(f["id"], {})
+        last = [d for d in (f["last_active_days"], b.get("recency_days")) if d is not None]
+        facts = CustomerFacts(
+            f["external_id"], f["nps"], b["tenure_days"] / 30.44 if b.get("tenure_days") is not None else None,
+            f["tickets_90d"], b.get("referrals") if b else None, min(last) if last else None,
+            f["unresolved"], f["resolution_days"], b.get("referrals_converted") if b.get("referrals") else None,
+            b.get("recency_days") if b.get("frequency") else None, b.get("frequency"), b.get("monetary"))
         voices = [VoiceFacts(*v) for v in f["voices"]]
         s = score_customer(facts, voices, thresholds)
-        seg = segment_of(s, f["nps"], len(voices), f["last_active_days"])
+        seg = segment_of(s, f["nps"], len(voices), facts.last_active_days)
         rows.append((f["id"], s, seg, {"nps": f["nps"], "tickets_90d": f["tickets_90d"],
-                                       "last_active_days": f["last_active_days"], "unresolved_tickets": f["unresolved"],
-                                       "resolution_days": f["resolution_days"]}))
+                                       "last_active_days": facts.last_active_days, "unresolved_tickets": f["unresolved"],
+                                       "resolution_days": f["resolution_days"]} | {
+                                           k: b[k] for k in ("tenure_days", "recency_days", "frequency", "monetary",
+                                                             "referrals", "referrals_converted", "rfm_segment")
+                                           if b.get(k) is not None}))
     with transaction(project.conn):
         store.save_scores(project.conn, rows)
     return store.segment_counts(project.conn)
+
+
+def referral_report(project: Project) -> dict:
+    """Who refers, whose referrals convert, conversion by loyalty segment and NPS group, referrers
+    not yet flagged as ambassadors, and ambassadors who never referred (the next invitation list).
+    Scores are recomputed first so that flags match the current data."""
+    from voc_app.store import behaviour as store
+
+    score_project(project)
+    rows = store.referrers(project.conn)
+
+    def by(key: str) -> list[dict]:
+        groups: dict[str, list[int]] = {}
+        for r in rows:
+            g = groups.setdefault(r[key] or "不明", [0, 0, 0])
+            g[0] += 1
+            g[1] += r["referrals"]
+            g[2] += r["converted"]
+        return [{"group": k, "referrers": a, "referrals": b, "converted": c, "conversion_rate": c / b if b else 0.0}
+                for k, (a, b, c) in sorted(groups.items(), key=lambda kv: -kv[1][1])]
+
+    total = sum(r["referrals"] for r in rows)
+    converted = sum(r["converted"] for r in rows)
+    return {"referrers": rows, "total_referrals": total, "converted": converted,
+            "conversion_rate": converted / total if total else 0.0,
+            "by_segment": by("segment"), "by_nps_group": by("nps_group"),
+            "referrers_not_ambassadors": [r for r in rows if not r["ambassador_flag"]],
+            "ambassadors_without_referrals": store.ambassadors_without_referrals(project.conn)}
 
 
 # --- topics -------------------------------------------------------------------------------

@@ -264,10 +264,82 @@ CREATE TABLE topic_edits (
 """
 
 
+# Behaviour: customer lists, orders / usage, referral logs. orders and referrals are imported
+# data; customer_behaviour is derived (recomputed after every behaviour import).
+M006_BEHAVIOUR_DDL = """
+ALTER TABLE customers ADD COLUMN email TEXT;
+ALTER TABLE customers ADD COLUMN signup_at TEXT;
+ALTER TABLE customers ADD COLUMN last_active_at TEXT;
+ALTER TABLE customers ADD COLUMN status TEXT;
+CREATE INDEX customers_email ON customers (email);
+ALTER TABLE batches ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';   -- JSON: counts of other kinds
+CREATE TABLE orders (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES batches (id),
+    key INTEGER NOT NULL UNIQUE,         -- hash of the order id, or of the raw row without one
+    order_id TEXT,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    ordered_at TEXT,
+    amount REAL,
+    item TEXT,
+    status TEXT
+);
+CREATE INDEX orders_customer ON orders (customer_id);
+CREATE TABLE referrals (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES batches (id),
+    key INTEGER NOT NULL UNIQUE,         -- hash of referrer + referred (+ date when nothing is referred)
+    referrer_id INTEGER NOT NULL REFERENCES customers (id),
+    referred TEXT,                       -- the referred person's id or e-mail (normalised)
+    referred_customer_id INTEGER REFERENCES customers (id),
+    referred_at TEXT,
+    status TEXT,
+    converted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX referrals_referrer ON referrals (referrer_id);
+CREATE TABLE customer_behaviour (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+    first_at TEXT,
+    last_at TEXT,
+    tenure_days REAL,
+    recency_days REAL,
+    frequency INTEGER,
+    monetary REAL,
+    referrals INTEGER NOT NULL DEFAULT 0,
+    referrals_converted INTEGER NOT NULL DEFAULT 0,
+    last_referral_at TEXT,
+    rfm_segment TEXT,
+    source TEXT NOT NULL,                -- 'orders' (derived from history) or 'list' (customer list fields)
+    computed_at TEXT NOT NULL
+);
+"""
+
+_OLD_KIND = "CHECK (kind IN ('survey', 'support', 'interview'))"
+_NEW_KIND = "CHECK (kind IN ('survey', 'support', 'interview', 'customers', 'orders', 'referrals'))"
+
+
+def m006_behaviour(conn: sqlite3.Connection) -> None:
+    """Widen batches.kind's CHECK to the behaviour kinds. Widening a CHECK changes no stored
+    row, so SQLite documents editing the schema text in place (writable_schema) for it; the
+    table is not rebuilt (every other table references batches)."""
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'batches'").fetchone()[0]
+    if _OLD_KIND in sql:
+        version = conn.execute("PRAGMA schema_version").fetchone()[0]
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'batches'",
+                     (sql.replace(_OLD_KIND, _NEW_KIND),))
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+        conn.execute("PRAGMA writable_schema = OFF")
+    for stmt in M006_BEHAVIOUR_DDL.split(";"):
+        if stmt.strip():
+            conn.execute(stmt)
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", M001_INITIAL),
     ("002_analyses", M002_ANALYSES),
     ("003_user_terms", M003_USER_TERMS),
     ("004_signals", M004_SIGNALS),
     ("005_topics", M005_TOPICS),
+    ("006_behaviour", m006_behaviour),
 ]

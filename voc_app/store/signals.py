@@ -12,10 +12,12 @@ from voc_app.store.db import now_iso
 
 def reference_time(conn: sqlite3.Connection) -> str | None:
     """'Now' for behaviour figures: the latest activity in the project (data may be historical)."""
-    row = conn.execute(
-        "SELECT max(t) FROM (SELECT max(submitted_at) t FROM responses UNION ALL SELECT max(coalesce(updated_at,"
-        " created_at)) FROM tickets UNION ALL SELECT max(created_at) FROM verbatims)").fetchone()
-    return row[0]
+    times = [t for (t,) in conn.execute(
+        "SELECT max(submitted_at) FROM responses UNION ALL SELECT max(coalesce(updated_at, created_at)) FROM tickets"
+        " UNION ALL SELECT max(created_at) FROM verbatims UNION ALL SELECT max(ordered_at) FROM orders"
+        " UNION ALL SELECT max(last_active_at) FROM customers UNION ALL SELECT max(referred_at) FROM referrals") if t]
+    # compare as instants (offsets may differ between sources)
+    return max(times, key=lambda t: dt.datetime.fromisoformat(t)) if times else None
 
 
 def customer_facts(conn: sqlite3.Connection) -> list[dict]:

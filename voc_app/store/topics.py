@@ -236,9 +236,14 @@ def trend(conn: sqlite3.Connection, side: str, period: str = "month") -> list[tu
 
 def breakdown(conn: sqlite3.Connection, side: str, by: str) -> list[tuple[int | None, str, int]]:
     """(topic id, value, answers) by ``source`` (survey/support/interview), ``nps_group``
-    (推奨者 9–10 / 中立者 7–8 / 批判者 0–6) or any response or customer attribute (年代, プラン …)."""
+    (推奨者 9–10 / 中立者 7–8 / 批判者 0–6), ``rfm_segment`` (優良 / 安定 / 新規 / 休眠予備軍 / 休眠),
+    ``segment`` (loyalty segment) or any response or customer attribute (年代, プラン …)."""
     if by == "source":
         expr = "v.kind"
+    elif by == "rfm_segment":
+        expr = "(SELECT b.rfm_segment FROM customer_behaviour b WHERE b.customer_id = v.customer_id)"
+    elif by == "segment":
+        expr = "(SELECT s.segment FROM customer_scores s WHERE s.customer_id = v.customer_id)"
     elif by == "nps_group":
         expr = ("(SELECT CASE WHEN r.nps >= 9 THEN '推奨者' WHEN r.nps >= 7 THEN '中立者' ELSE '批判者' END"
                 " FROM responses r WHERE r.customer_id = v.customer_id AND r.nps IS NOT NULL"
