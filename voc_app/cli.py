@@ -560,6 +560,41 @@ def cmd_referrals(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(v: str | None, flag: str) -> str | None:
+    if not v:
+        return None
+    from importers.values import parse_datetime
+
+    iso = parse_datetime(v)
+    if iso is None:
+        raise InputError(f"{flag} {v}: 日付として読めません（例: 2025-04-01）")
+    return iso[:10]
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from voc_app.export.excel import export
+    from voc_app.store.report import Filter, parse_filters
+
+    flt = Filter(_day(args.date_from, "--from"), _day(args.date_to, "--to"), parse_filters(args.filter or []))
+    with Project(args.project) as project:
+        bar = _Bar("書き出し", enabled=sys.stderr.isatty())
+        try:
+            res = export(project, args.out, flt=flt, mask_pii=args.mask_pii, progress=bar,
+                         csv_encoding=args.encoding)
+        finally:
+            bar.close()
+    print(f"書き出しました: {res.path}（発言 {res.verbatims:,} 件、シート: {'、'.join(res.sheets)}）")
+    if args.mask_pii:
+        what = {"email": "メール", "phone": "電話番号", "postcode": "郵便番号", "address": "住所", "name": "氏名"}
+        print("  マスク: " + ("、".join(f"{what[k]} {v:,}" for k, v in res.masked.items()) or "該当なし")
+              + "（顧客 ID は仮名）")
+    if res.truncated_cells:
+        kind = "CP932 で表せない文字を ? にしました" if args.out.lower().endswith(".csv") else \
+            "32,767 文字を超えるセルを切り詰めました"
+        print(f"  注意: {kind}（{res.truncated_cells:,}）")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from importers.detect import FORMATS
 
@@ -657,6 +692,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="tsv: 紹介者 1 人 1 行（customer_id, referrals, converted …）")
     s.add_argument("--top", type=int, default=20, help="一覧に出す人数（既定 20）")
     s.set_defaults(func=cmd_referrals)
+
+    s = sub.add_parser("export", help="Excel のサマリー（.xlsx: 概要・トピック・顧客・クロス集計・発言一覧）か発言の CSV を書き出す")
+    s.add_argument("project")
+    s.add_argument("out", help="出力ファイル（.xlsx または .csv）")
+    s.add_argument("--mask-pii", action="store_true", help="メール・電話番号・住所・氏名を伏せ、顧客 ID を仮名にする")
+    s.add_argument("--from", dest="date_from", metavar="DATE", help="この日以降の発言（例: 2025-04-01）")
+    s.add_argument("--to", dest="date_to", metavar="DATE", help="この日までの発言")
+    s.add_argument("--filter", action="append", metavar="KEY=VALUE",
+                   help="絞り込み（source, polarity, stage, question, customer, または属性名 例: 年代=30代）。複数可")
+    s.add_argument("--encoding", default="utf-8", help="CSV の文字コード: utf-8（BOM 付き、既定）または cp932")
+    s.set_defaults(func=cmd_export)
 
     s = sub.add_parser("cluster", help="TSV の全行をトピックに分け、topic・topic_label 列を足して書く")
     s.add_argument("input")

@@ -1,0 +1,191 @@
+"""Queries behind exports (Excel, CSV): a filter over verbatims, the summary figures, the
+verbatim list, topic figures and cross-tabs restricted to the filtered verbatims."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from importers.errors import InputError
+
+_DATE = ("coalesce(v.created_at, (SELECT r.submitted_at FROM responses r WHERE r.id = v.response_id),"
+         " (SELECT t.created_at FROM tickets t WHERE t.id = v.ticket_id),"
+         " (SELECT i.held_at FROM interviews i WHERE i.id = v.interview_id))")
+_COLUMNS = {"source": "v.kind", "kind": "v.kind", "polarity": "a.polarity", "stage": "a.stage",
+            "question": "coalesce(v.question, v.channel, v.speaker)", "customer": "c.external_id"}
+
+
+@dataclass
+class Filter:
+    date_from: str | None = None   # YYYY-MM-DD, inclusive
+    date_to: str | None = None     # YYYY-MM-DD, inclusive
+    where: dict[str, str] = field(default_factory=dict)  # source / polarity / stage / question / attribute
+
+    def describe(self) -> str:
+        parts = []
+        if self.date_from or self.date_to:
+            parts.append(f"期間 {self.date_from or '…'} 〜 {self.date_to or '…'}")
+        parts += [f"{k} = {v}" for k, v in self.where.items()]
+        return "、".join(parts) or "なし（全件）"
+
+
+def parse_filters(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        if "=" not in item:
+            raise InputError(f"--filter {item}: 「項目=値」の形で指定してください（例: --filter polarity=pain、"
+                             "--filter 年代=30代）")
+        k, v = item.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
+
+
+def select_verbatims(conn: sqlite3.Connection, flt: Filter) -> int:
+    """Fill the temporary table ``export_ids`` with the filtered verbatim ids; returns the count."""
+    conn.execute("DROP TABLE IF EXISTS temp.export_ids")
+    conn.execute("CREATE TEMP TABLE export_ids (id INTEGER PRIMARY KEY)")
+    cond, args = ["1"], []
+    if flt.date_from:
+        cond.append(f"substr({_DATE}, 1, 10) >= ?")
+        args.append(flt.date_from)
+    if flt.date_to:
+        cond.append(f"substr({_DATE}, 1, 10) <= ?")
+        args.append(flt.date_to)
+    for key, value in flt.where.items():
+        if key in _COLUMNS:
+            cond.append(f"{_COLUMNS[key]} = ?")
+        else:
+            path = '$."' + key.replace('"', "") + '"'
+            cond.append(f"coalesce((SELECT json_extract(r.attributes, '{path}') FROM responses r WHERE r.id = v.response_id),"
+                        f" json_extract(c.attributes, '{path}')) = ?")
+        args.append(value)
+    conn.execute(
+        "INSERT INTO export_ids SELECT v.id FROM verbatims v LEFT JOIN analyses a ON a.verbatim_id = v.id"
+        " LEFT JOIN customers c ON c.id = v.customer_id WHERE " + " AND ".join(cond), args)
+    return conn.execute("SELECT count(*) FROM export_ids").fetchone()[0]
+
+
+def period(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
+    return conn.execute(f"SELECT min(substr({_DATE}, 1, 10)), max(substr({_DATE}, 1, 10)) FROM verbatims v"
+                        " JOIN export_ids e ON e.id = v.id").fetchone()
+
+
+def counts_by_kind(conn: sqlite3.Connection) -> list[tuple[str, int, int, int]]:
+    """(kind, verbatims, non-answers, customers)."""
+    return conn.execute("SELECT v.kind, count(*), sum(v.is_non_answer), count(DISTINCT v.customer_id) FROM verbatims v"
+                        " JOIN export_ids e ON e.id = v.id GROUP BY 1 ORDER BY 2 DESC").fetchall()
+
+
+def nps_distribution(conn: sqlite3.Connection) -> dict[int, int]:
+    """Latest NPS per customer among the filtered verbatims' customers (surveys of the period)."""
+    rows = conn.execute(
+        "SELECT r.nps, count(*) FROM responses r WHERE r.nps IS NOT NULL AND r.duplicate_of IS NULL"
+        " AND r.id IN (SELECT v.response_id FROM verbatims v JOIN export_ids e ON e.id = v.id)"
+        " GROUP BY 1").fetchall()
+    return {n: c for n, c in rows}
+
+
+def polarity_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return dict(conn.execute("SELECT a.polarity, count(*) FROM analyses a JOIN export_ids e ON e.id = a.verbatim_id"
+                             " JOIN verbatims v ON v.id = a.verbatim_id WHERE NOT v.is_non_answer GROUP BY 1"))
+
+
+def polarity_by_month(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
+    return conn.execute(
+        f"SELECT substr({_DATE}, 1, 7) AS m, a.polarity, count(*) FROM verbatims v JOIN export_ids e ON e.id = v.id"
+        " JOIN analyses a ON a.verbatim_id = v.id WHERE NOT v.is_non_answer AND m IS NOT NULL GROUP BY 1, 2 ORDER BY 1"
+    ).fetchall()
+
+
+def segments(conn: sqlite3.Connection) -> dict[str, int]:
+    return dict(conn.execute("SELECT segment, count(*) FROM customer_scores WHERE customer_id IN"
+                             " (SELECT v.customer_id FROM verbatims v JOIN export_ids e ON e.id = v.id) GROUP BY 1"))
+
+
+def topic_sizes(conn: sqlite3.Connection, side: str) -> dict[int | None, int]:
+    return dict(conn.execute("SELECT m.topic_id, count(*) FROM topic_members m JOIN export_ids e ON e.id = m.verbatim_id"
+                             " WHERE m.side = ? GROUP BY 1", (side,)))
+
+
+def topic_counts_filtered(conn: sqlite3.Connection, side: str, expr_kind: str, by: str | None = None) -> list[tuple]:
+    """Like ``topics.trend`` / ``topics.breakdown`` but only over the filtered verbatims."""
+    from voc_app.store import topics as t
+
+    conn.execute("DROP TABLE IF EXISTS temp.export_members")
+    conn.execute("CREATE TEMP TABLE export_members AS SELECT m.* FROM topic_members m JOIN export_ids e"
+                 " ON e.id = m.verbatim_id WHERE m.side = ?", (side,))
+    try:
+        if expr_kind == "month":
+            return conn.execute(
+                f"SELECT m.topic_id, COALESCE(substr({_DATE}, 1, 7), '') AS p, count(*) FROM temp.export_members m"
+                " JOIN verbatims v ON v.id = m.verbatim_id GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
+        return conn.execute(
+            f"SELECT m.topic_id, COALESCE({t.breakdown_expr(by or 'source')}, '') AS val, count(*)"
+            " FROM temp.export_members m JOIN verbatims v ON v.id = m.verbatim_id GROUP BY 1, 2 ORDER BY 1, 2"
+        ).fetchall()
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.export_members")
+
+
+def main_attributes(conn: sqlite3.Connection, limit: int = 3) -> list[str]:
+    """The attribute keys most answers carry (年代, プラン …), for breakdowns and cross-tabs."""
+    keys: dict[str, int] = {}
+    for (attrs,) in conn.execute("SELECT r.attributes FROM responses r WHERE r.id IN (SELECT v.response_id FROM"
+                                 " verbatims v JOIN export_ids e ON e.id = v.id) LIMIT 5000"):
+        for k in json.loads(attrs):
+            keys[k] = keys.get(k, 0) + 1
+    for (attrs,) in conn.execute("SELECT c.attributes FROM customers c WHERE c.id IN (SELECT v.customer_id FROM"
+                                 " verbatims v JOIN export_ids e ON e.id = v.id) LIMIT 5000"):
+        for k in json.loads(attrs):
+            if k not in ("total_spent", "total_orders"):
+                keys[k] = keys.get(k, 0) + 1
+    return [k for k, _ in sorted(keys.items(), key=lambda kv: -kv[1])[:limit]]
+
+
+def verbatim_rows(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[tuple]:
+    """(id, kind, question, date, customer, text, polarity, stage, churn type, advocacy type,
+    delight topic, pain topic) of the filtered verbatims, in id order."""
+    cur = conn.execute(
+        f"SELECT v.id, v.kind, coalesce(v.question, v.channel, v.speaker), {_DATE}, c.external_id, v.text,"
+        " a.polarity, a.stage, CASE WHEN a.churn THEN coalesce(a.churn_type, '1') END,"
+        " CASE WHEN a.advocacy THEN coalesce(a.advocacy_type, '1') END,"
+        " (SELECT coalesce(t.name, t.auto_label) FROM topic_members m JOIN topics t ON t.id = m.topic_id"
+        "   WHERE m.side = 'delight' AND m.verbatim_id = v.id),"
+        " (SELECT coalesce(t.name, t.auto_label) FROM topic_members m JOIN topics t ON t.id = m.topic_id"
+        "   WHERE m.side = 'pain' AND m.verbatim_id = v.id)"
+        " FROM verbatims v JOIN export_ids e ON e.id = v.id LEFT JOIN customers c ON c.id = v.customer_id"
+        " LEFT JOIN analyses a ON a.verbatim_id = v.id ORDER BY v.id")
+    while True:
+        rows = cur.fetchmany(batch)
+        if not rows:
+            return
+        yield from rows
+
+
+def texts_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
+    out = {}
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        out.update(conn.execute(f"SELECT id, text FROM verbatims WHERE id IN ({','.join('?' * len(part))})", part))
+    return out
+
+
+def last_contact(conn: sqlite3.Connection, external_id: str) -> str | None:
+    return conn.execute(
+        "SELECT max(t) FROM (SELECT max(v.created_at) t FROM verbatims v JOIN customers c ON c.id = v.customer_id"
+        " WHERE c.external_id = ? UNION ALL SELECT max(coalesce(t.updated_at, t.created_at)) FROM tickets t"
+        " JOIN customers c ON c.id = t.customer_id WHERE c.external_id = ?)", (external_id, external_id)).fetchone()[0]
+
+
+def salt(conn: sqlite3.Connection) -> str:
+    """The project's pseudonym salt (created once, kept in ``meta``)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'pii_salt'").fetchone()
+    if row:
+        return row[0]
+    import secrets
+
+    value = secrets.token_hex(16)
+    conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('pii_salt', ?)", (value,))
+    return conn.execute("SELECT value FROM meta WHERE key = 'pii_salt'").fetchone()[0]
