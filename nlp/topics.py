@@ -397,18 +397,22 @@ def _by_surface(pairs) -> list[tuple[str, float]]:
 
 def fit_topics(docs: Sequence[Doc], *, n_topics: int | None = None,
                seed_topics: Sequence[Sequence[str]] | None = None, random_state: int = SEED,
-               n_quotes: int = 5, embeddings: np.ndarray | None = None) -> TopicFit:
+               n_quotes: int = 5, embeddings: np.ndarray | None = None, progress=None) -> TopicFit:
     """Fit topics on ``docs`` (Sudachi tokens per answer) with BERTopic and injected stages.
 
     ``seed_topics``: lists of seed words (guided topics) — answers using them are pulled toward
-    them (BERTopic's guided modelling) and the words rank first in their topic's label."""
+    them (BERTopic's guided modelling) and the words rank first in their topic's label.
+    ``progress(fraction, message)`` is called between stages (and may raise to cancel)."""
     from bertopic import BERTopic
     from bertopic.dimensionality import BaseDimensionalityReduction
     from bertopic.vectorizers import ClassTfidfTransformer
     from sklearn.feature_extraction.text import CountVectorizer
 
+    tick = progress or (lambda f, m: None)
     n = len(docs)
+    tick(0.0, "特徴量")
     X = topic_features(docs, embeddings)
+    tick(0.2, "クラスタリングとラベル")
     strings = [" ".join(norm for _, norm in d) for d in docs]
     k = n_topics or auto_topic_count(n)
     if n == 0:
@@ -430,6 +434,7 @@ def fit_topics(docs: Sequence[Doc], *, n_topics: int | None = None,
     )
     with _lock:
         labels = np.asarray(model.fit_transform(strings, embeddings=X)[0], dtype=np.int64)
+    tick(0.8, "代表的な声")
     # BERTopic renumbers clusters by size; recompute centres in its numbering
     topics: list[Topic] = []
     sim = np.zeros(n, dtype=np.float32)

@@ -22,6 +22,7 @@ def test_main_window_shows_project(qtbot, tmp_path, fixtures):
     win = MainWindow(path)
     qtbot.addWidget(win)
     win.show()
+    qtbot.waitUntil(win.idle, timeout=30_000)
     summary = win.findChild(QLabel, "summary")
     assert "発言 16" in summary.text() and "顧客 8" in summary.text()
     model = win.verbatims.model()
@@ -31,4 +32,6 @@ def test_main_window_shows_project(qtbot, tmp_path, fixtures):
     texts = [model.index(r, 7).data() for r in range(model.rowCount())]
     row = texts.index("問い合わせの返事が３日来なかった。このままなら解約します")
     assert model.index(row, 4).data() == "不満" and "解約" in model.index(row, 6).data()
+    win.tabs.setCurrentWidget(win.imports)
+    qtbot.waitUntil(win.idle, timeout=30_000)
     assert win.batches.model().rowCount() == 1

@@ -407,8 +407,10 @@ def _topic_tokens_chunk(texts: list[str], user_dic: str | None = None) -> list:
         use_user_dictionary(None)
 
 
-def tokens_parallel(texts: list[str], user_dic: str | None = None, *, workers: int | None = None) -> list:
-    """Topic tokens of ``texts`` (``nlp.topics.docs_tokens``), on all cores for large inputs."""
+def tokens_parallel(texts: list[str], user_dic: str | None = None, *, workers: int | None = None,
+                    progress: Callable[[float], None] | None = None) -> list:
+    """Topic tokens of ``texts`` (``nlp.topics.docs_tokens``), on all cores for large inputs;
+    ``progress(fraction)`` after each part."""
     import os
     from concurrent.futures import ProcessPoolExecutor
 
@@ -416,12 +418,21 @@ def tokens_parallel(texts: list[str], user_dic: str | None = None, *, workers: i
     parts = [texts[i:i + ANALYZE_CHUNK * 5] for i in range(0, len(texts), ANALYZE_CHUNK * 5)]
     if workers <= 1 or len(parts) <= 1:
         return _topic_tokens_chunk(texts, user_dic)
+    out: list = []
     with ProcessPoolExecutor(workers) as ex:
-        return [d for part in ex.map(_topic_tokens_chunk, parts, [user_dic] * len(parts)) for d in part]
+        try:
+            for part in ex.map(_topic_tokens_chunk, parts, [user_dic] * len(parts)):
+                out.extend(part)
+                if progress:
+                    progress(len(out) / len(texts))
+        except BaseException:
+            ex.shutdown(cancel_futures=True)
+            raise
+    return out
 
 
-def _tokens_for(project: Project, texts: list[str]) -> list:
-    return tokens_parallel(texts, user_dictionary(project)[0])
+def _tokens_for(project: Project, texts: list[str], progress: Callable[[float], None] | None = None) -> list:
+    return tokens_parallel(texts, user_dictionary(project)[0], progress=progress)
 
 
 def update_topics(project: Project, side: str = "delight", *, refit: bool = False, n_topics: int | None = None,
@@ -443,10 +454,11 @@ def update_topics(project: Project, side: str = "delight", *, refit: bool = Fals
     first = store.run(conn, side) is None
     if refit or first:
         tick(0.05, "単語に分解")
-        docs = _tokens_for(project, [u for _, u, _ in units])
+        docs = _tokens_for(project, [u for _, u, _ in units], lambda f: tick(0.05 + 0.35 * f, "単語に分解"))
         seeds = [t["seed_words"] for t in store.topics(conn, side) if t["seed_words"]]
         tick(0.4, "トピックを推定")
-        fit = nt.fit_topics(docs, n_topics=n_topics, seed_topics=seeds or None)
+        fit = nt.fit_topics(docs, n_topics=n_topics, seed_topics=seeds or None,
+                            progress=lambda f, m: tick(0.4 + 0.45 * f, m))
         tick(0.85, "保存")
         with transaction(conn):
             mapping = _save_fit(conn, side, units, fit, old, n_topics)

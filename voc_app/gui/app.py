@@ -1,98 +1,364 @@
-"""``voc-app [PROJECT]`` — the desktop window.
+"""``voc-app [PROJECT]`` — the desktop app.
 
-This is the first, small window: it opens a project (or the bundled sample) and shows
-its counts, its import batches and its verbatims. The full app (import wizard, topics,
-customers) is built on top of it.
+Views: 概要 (overview), 発言 (verbatims: search, filters, evidence, KWIC), トピック (delight and
+pain maps, curation with undo), 顧客 (ambassador candidates and churn risks, timeline, review),
+取り込み (batches, import wizard). Heavy work runs in background jobs (``gui/jobs.py``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget
 
 from voc_app.gui.fonts import register_bundled_fonts
-from voc_app.store import Project
-from voc_app.store.queries import batches, project_counts, verbatim_page
+from voc_app.gui.jobs import Job, JobBar
+from voc_app.gui.views import CustomersView, ImportsView, OverviewView, TopicsView, VerbatimsView
 
-KIND_LABELS = {"survey": "アンケート", "support": "サポート", "interview": "インタビュー"}
-POLARITY_LABELS = {"delight": "喜び", "pain": "不満", "neutral": "中立", "mixed": "混在"}
-STAGE_LABELS = {"first_experience": "初回体験", "success": "活用", "advocacy": "推奨", "none": "—"}
+TABS = ("overview", "verbatims", "topics", "customers", "imports")
+PROCESS_JOBS = os.environ.get("VOC_PROCESS_JOBS") == "1"
 
 
-class RowsModel(QAbstractTableModel):
-    def __init__(self, headers: list[str], rows: list[tuple]) -> None:
-        super().__init__()
-        self.headers, self.rows = headers, rows
+# --- operations run as jobs (plain functions of a project) -----------------------------------------
 
-    def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt API
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
+def op_analyze(project, progress, sides=("delight", "pain")):
+    """Analyse new verbatims, score customers, place new answers on the topic maps."""
+    from voc_app.pipeline import analyze_project, score_project, update_topics
 
-    def columnCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802
-        return 0 if parent is not None and parent.isValid() else len(self.headers)
+    def part(lo, hi):
+        return lambda f, m: progress(None if f is None else lo + (hi - lo) * f, m)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
-            v = self.rows[index.row()][index.column()]
-            return "" if v is None else str(v)
-        return None
+    res = analyze_project(project, progress=part(0.0, 0.6))
+    progress(0.6, "顧客を評価")
+    score_project(project)
+    for i, side in enumerate(sides):
+        update_topics(project, side, progress=part(0.65 + 0.35 * i / len(sides), 0.65 + 0.35 * (i + 1) / len(sides)))
+    return res
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
+
+def op_import(project, progress, path, overrides=()):
+    from voc_app.pipeline import import_file
+
+    report = import_file(project, path, overrides=overrides, progress=progress)
+    op_analyze(project, progress)
+    return report
+
+
+def op_dry_run(project, progress, path):
+    from voc_app.pipeline import import_file
+
+    return import_file(project, path, dry_run=True, progress=progress)
+
+
+def op_refit(project, progress, side):
+    from voc_app.pipeline import update_topics
+
+    return update_topics(project, side, refit=True, progress=progress)
+
+
+def op_topic_edit(project, progress, side, action, args):
+    from voc_app import pipeline as p
+
+    progress(None, action)
+    if action == "undo":
+        return p.undo_topic_edit(project, side)
+    fn = {"rename": p.rename_topic, "merge": p.merge_topics, "split": p.split_topic, "delete": p.delete_topic}[action]
+    return fn(project, *args)
+
+
+def op_review(project, progress, customer, kind, state, note):
+    from voc_app.store import transaction
+    from voc_app.store.signals import review
+
+    with transaction(project.conn):
+        review(project.conn, customer, kind, state, note)
+
+
+def op_export(project, progress, out, flt, mask_pii):
+    from voc_app.export.excel import export
+
+    return export(project, out, flt=flt, mask_pii=mask_pii, progress=progress)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, project_path: Path) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("VoC Analyzer — {0}").format(project_path.name))
+        self.project_path = Path(project_path)
+        self.settings = QSettings("VoC Analyzer", "voc-app")
+        self.setWindowTitle(self.tr("VoC Analyzer — {0}").format(self.project_path.name))
         self.resize(1280, 800)
-        with Project(project_path) as project:
-            counts = project_counts(project.conn)
-            bs = batches(project.conn)
-            page = verbatim_page(project.conn, limit=1000)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        summary = QLabel(self.tr("発言 {0:,}（無回答 {1:,}） ・ 顧客 {2:,} ・ 回答 {3:,} ・ チケット {4:,}").format(
-            counts["verbatims"], counts["non_answers"], counts["customers"], counts["responses"], counts["tickets"]))
-        summary.setObjectName("summary")
-        summary.setStyleSheet("font-size: 16px; padding: 6px;")
-        layout.addWidget(summary)
-        tabs = QTabWidget()
-        self.verbatims = QTableView()
-        self.verbatims.setModel(RowsModel(
-            [self.tr("種類"), self.tr("設問・チャネル"), self.tr("顧客"), self.tr("日時"), self.tr("極性"),
-             self.tr("段階"), self.tr("兆し"), self.tr("発言")],
-            [(KIND_LABELS.get(k, k), q, c, (t or "")[:16].replace("T", " "), POLARITY_LABELS.get(p, ""),
-              STAGE_LABELS.get(st, ""), "・".join(x for x, on in ((self.tr("解約"), ch), (self.tr("推奨"), ad)) if on),
-              x.replace("\n", " ")) for k, q, c, t, x, p, st, ch, ad in page]))
-        self.verbatims.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 90), (1, 230), (2, 80), (3, 130), (4, 60), (5, 80), (6, 70)):
-            self.verbatims.setColumnWidth(col, width)
-        tabs.addTab(self.verbatims, self.tr("発言"))
-        self.batches = QTableView()
-        self.batches.setModel(RowsModel(
-            [self.tr("ID"), self.tr("ファイル"), self.tr("形式"), self.tr("回答"), self.tr("発言"), self.tr("チケット"),
-             self.tr("重複スキップ"), self.tr("取り込み日時")],
-            [(b["id"], b["file_name"], b["format"], b["responses"], b["verbatims"], b["tickets"],
-              b["duplicates_skipped"], b["started_at"][:16].replace("T", " ")) for b in bs]))
-        self.batches.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        tabs.addTab(self.batches, self.tr("取り込み"))
-        layout.addWidget(tabs)
-        self.setCentralWidget(central)
+        self.setAcceptDrops(True)
+        self.tabs = QTabWidget()
+        self.overview = OverviewView(self.project_path)
+        self.verbatim_view = VerbatimsView(self.project_path)
+        self.topics = TopicsView(self.project_path)
+        self.customers = CustomersView(self.project_path)
+        self.imports = ImportsView(self.project_path)
+        for w, name in ((self.overview, self.tr("概要")), (self.verbatim_view, self.tr("発言")),
+                        (self.topics, self.tr("トピック")), (self.customers, self.tr("顧客")),
+                        (self.imports, self.tr("取り込み"))):
+            self.tabs.addTab(w, name)
+        self.setCentralWidget(self.tabs)
+        self._views = {"overview": self.overview, "topics": self.topics, "customers": self.customers,
+                       "imports": self.imports}
+        self._stale: set[str] = set()
+        self._loading: set[str] = set()
+        self.tabs.currentChanged.connect(lambda _i: self._load_visible())
+        self.jobbar = JobBar()
+        self.statusBar().addPermanentWidget(self.jobbar)
+        self.job: Job | None = None
+        self.topics.edit_requested.connect(self.edit_topic)
+        self.topics.refit_requested.connect(lambda side: self.run(self.tr("トピックを推定"), op_refit, side=side))
+        self.topics.open_verbatims.connect(self.open_topic_verbatims)
+        self.customers.review_requested.connect(
+            lambda c, k, s, n: self.run(self.tr("確認を保存"), op_review, customer=c, kind=k, state=s, note=n))
+        self.imports.import_requested.connect(self.choose_import)
+        self._menus()
+        self._remember()
+        self.refresh()
+        self.verbatim_view.apply()
+
+    # compatibility with the first window's tests and screenshots
+    @property
+    def verbatims(self):
+        return self.verbatim_view.table
+
+    @property
+    def batches(self):
+        return self.imports.table
+
+    def _menus(self) -> None:
+        def act(menu, text, shortcut, fn, name=None):
+            a = QAction(text, self)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(fn)
+            if name:
+                a.setObjectName(name)
+            menu.addAction(a)
+            return a
+
+        f = self.menuBar().addMenu(self.tr("ファイル(&F)"))
+        act(f, self.tr("開く…"), QKeySequence.StandardKey.Open, self.choose_open)
+        act(f, self.tr("新規プロジェクト…"), QKeySequence.StandardKey.New, self.choose_new)
+        self.recent_menu = f.addMenu(self.tr("最近使ったプロジェクト"))
+        f.addSeparator()
+        act(f, self.tr("取り込み…"), "Ctrl+I", self.choose_import, "action_import")
+        act(f, self.tr("書き出し（Excel / CSV）…"), "Ctrl+E", self.choose_export, "action_export")
+        f.addSeparator()
+        act(f, self.tr("終了"), QKeySequence.StandardKey.Quit, self.close)
+        e = self.menuBar().addMenu(self.tr("編集(&E)"))
+        act(e, self.tr("元に戻す（トピック）"), QKeySequence.StandardKey.Undo, self.undo, "action_undo")
+        act(e, self.tr("検索"), QKeySequence.StandardKey.Find, self.focus_search)
+        a = self.menuBar().addMenu(self.tr("分析(&A)"))
+        act(a, self.tr("分析を更新（新しい発言・評価・トピック）"), "F5", lambda: self.run(self.tr("分析"), op_analyze),
+            "action_analyze")
+        v = self.menuBar().addMenu(self.tr("表示(&V)"))
+        for i, name in enumerate((self.tr("概要"), self.tr("発言"), self.tr("トピック"), self.tr("顧客"), self.tr("取り込み"))):
+            act(v, name, f"Ctrl+{i + 1}", lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
+
+    def _remember(self) -> None:
+        geo = self.settings.value("geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        recent = [p for p in (self.settings.value("recent") or []) if p != str(self.project_path)]
+        recent = [str(self.project_path), *recent][:8]
+        self.settings.setValue("recent", recent)
+        self.recent_menu.clear()
+        for p in recent:
+            a = self.recent_menu.addAction(p)
+            a.triggered.connect(lambda _c=False, p=p: self.open_project(Path(p)))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.job is not None and not self.job.finished:
+            self.job.cancel()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.verbatim_view.model.close()
+        super().closeEvent(event)
+
+    # --- jobs --------------------------------------------------------------------------------
+    def run(self, title: str, fn, *, done=None, quiet: bool = False, process: bool | None = None,
+            **kwargs) -> Job | None:
+        if self.job is not None and not self.job.finished:
+            QMessageBox.information(self, "VoC Analyzer", self.tr("「{0}」の実行中です。終わるまでお待ちください。").format(
+                self.job.title))
+            return None
+        # heavy jobs in their own process only when asked (VOC_PROCESS_JOBS=1): it removes the GIL
+        # stalls, but bench/bench_gui.py crashed PySide6 (none_dealloc) in that mode on a long refit
+        heavy = PROCESS_JOBS and fn in (op_analyze, op_import, op_dry_run, op_refit, op_export)
+        job = Job(title, self.project_path, fn, process=heavy if process is None else process, **kwargs)
+        self.jobbar.watch(job)
+        job.when("done", lambda result: self._done(title, result, done, quiet))
+        job.when("failed", lambda msg: QMessageBox.warning(self, title, msg))
+        job.when("cancelled", lambda: self.statusBar().showMessage(
+            self.tr("{0}をキャンセルしました。プロジェクトは変更されていません。").format(title), 8000))
+        self.job = job
+        return job.start()
+
+    def _done(self, title: str, result, done, quiet: bool) -> None:
+        self.refresh()
+        if done is not None:
+            done(result)
+        elif not quiet:
+            self.statusBar().showMessage(self.tr("{0}: 完了").format(title), 6000)
+
+    def refresh(self) -> None:
+        """Reload the views from the project in the background: the visible one now, the others
+        when they are shown (the UI thread never waits for a view's queries)."""
+        self._stale = {"overview", "topics", "customers", "imports"}
+        self.verbatim_view.model.refresh()
+        self._load_visible()
+
+    def idle(self) -> bool:
+        """No view is loading (tests and benchmarks wait for this)."""
+        return not self._loading and self.tabs.currentWidget() not in self._stale_views()
+
+    def _stale_views(self) -> list:
+        return [self._views[n] for n in self._stale]
+
+    def _load_visible(self) -> None:
+        name = next((n for n, v in self._views.items() if v is self.tabs.currentWidget()), None)
+        if name not in self._stale or name in self._loading:
+            return
+        view = self._views[name]
+        job = Job(name, self.project_path, lambda project, progress: view.load(project))
+        self._loading.add(name)
+
+        def show(data, name=name, view=view):
+            self._loading.discard(name)
+            self._stale.discard(name)
+            view.show_data(data)
+
+        def failed(msg, name=name):
+            self._loading.discard(name)
+            self.statusBar().showMessage(msg, 10000)
+
+        job.when("done", show).when("failed", failed).when("cancelled", lambda name=name: self._loading.discard(name))
+        self._loaders = [j for j in getattr(self, "_loaders", []) if not j.finished] + [job]
+        job.start()
+
+    # --- actions -------------------------------------------------------------------------------
+    def edit_topic(self, side: str, action: str, args: tuple) -> None:
+        self.run(self.tr("トピックの編集"), op_topic_edit, side=side, action=action, args=args, quiet=True,
+                 done=lambda r: self.statusBar().showMessage(
+                     self.tr("元に戻しました: {0}").format(r) if action == "undo" and r else
+                     self.tr("元に戻す編集はありません") if action == "undo" else
+                     self.tr("トピックを編集しました（Ctrl+Z で元に戻す）"), 6000))
+
+    def undo(self) -> None:
+        side = "pain" if self.topics.tables["pain"].hasFocus() else "delight"
+        self.edit_topic(side, "undo", ())
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.verbatim_view)
+        self.verbatim_view.search.setFocus()
+
+    def open_topic_verbatims(self, side: str, topic_id, label: str) -> None:
+        self.verbatim_view.show_topic(side, topic_id, label)
+        self.tabs.setCurrentWidget(self.verbatim_view)
+        self.statusBar().showMessage(self.tr("トピック「{0}」の発言（検索・絞り込みを変えると解除）").format(label), 8000)
+        self.verbatim_view.clear_extra()
+
+    def choose_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("取り込むファイル"), str(Path.home()),
+                                              self.tr("アンケート・サポート・インタビュー・顧客データ "
+                                                      "(*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.md *.docx);;すべて (*)"))
+        if name:
+            self.start_import(Path(name))
+
+    def start_import(self, path: Path) -> None:
+        from voc_app.gui.dialogs import ImportWizard
+
+        def show(report):
+            wiz = ImportWizard(self, path, report)
+            if wiz.exec():
+                self.run(self.tr("取り込み"), op_import, path=path, overrides=wiz.overrides(),
+                         done=lambda r: self._imported(path, r))
+
+        self.run(self.tr("ファイルを確認"), op_dry_run, path=path, done=show, quiet=True)
+
+    def _imported(self, path: Path, report) -> None:
+        c = report.counts
+        self.tabs.setCurrentWidget(self.imports)
+        self.statusBar().showMessage(self.tr("{0}: 取り込みました（バッチ {1}、発言 {2:,}、重複スキップ {3:,}）— 分析も更新しました")
+                                     .format(path.name, report.batch_id, c.get("verbatims", 0),
+                                             c.get("duplicates_skipped", 0) + c.get("already_present", 0)), 15000)
+
+    def choose_export(self) -> None:
+        from voc_app.gui.dialogs import ExportDialog
+
+        dlg = ExportDialog(self, self.project_path.parent)
+        if dlg.exec():
+            v = dlg.values()
+            self.run(self.tr("書き出し"), op_export, **v,
+                     done=lambda r: self.statusBar().showMessage(self.tr("書き出しました: {0}").format(r.path), 10000))
+
+    def choose_open(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("プロジェクトを開く"), str(self.project_path.parent),
+                                              self.tr("VoC プロジェクト (*.voc);;すべて (*)"))
+        if name:
+            self.open_project(Path(name))
+
+    def choose_new(self) -> None:
+        from voc_app.store import Project
+
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("新規プロジェクト"), str(self.project_path.parent),
+                                              self.tr("VoC プロジェクト (*.voc)"))
+        if name:
+            Project.create(name).close()
+            self.open_project(Path(name))
+
+    def open_project(self, path: Path) -> None:
+        win = MainWindow(path)
+        win.show()
+        self._others = getattr(self, "_others", []) + [win]
+        self.close()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.start_import(Path(urls[0]))
+
+
+def screenshots(win: MainWindow, out: Path, app: QApplication) -> list[Path]:
+    """A PNG of every view at the window's size (1280×800)."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    win.resize(1280, 800)
+    import time
+
+    for i, name in enumerate(TABS):
+        win.tabs.setCurrentIndex(i)
+        deadline = time.monotonic() + 60
+        while not win.idle() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        if name == "topics":
+            for side in ("delight", "pain"):
+                t = win.topics.tables[side]
+                if t.model().rowCount():
+                    t.selectRow(0)
+        if name == "customers":
+            t = win.customers.tables["ambassador"]
+            if t.model().rowCount():
+                t.selectRow(0)
+        if name == "verbatims" and win.verbatim_view.model.rowCount():
+            win.verbatim_view.table.selectRow(0)
+        for _ in range(3):
+            app.processEvents()
+        p = out / f"{i + 1}_{name}.png"
+        win.grab().save(str(p))
+        paths.append(p)
+    return paths
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,8 +366,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("project", nargs="?", help="開くプロジェクト（.voc）")
     parser.add_argument("--sample", action="store_true", help="同梱のサンプルプロジェクトを開く")
     parser.add_argument("--screenshot", metavar="PNG", help="ウィンドウを PNG に保存して終了（確認用）")
+    parser.add_argument("--screenshots", metavar="DIR", help="全画面を 1280×800 の PNG に保存して終了")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("VoC Analyzer")
     register_bundled_fonts(app)
     if args.project:
         path = Path(args.project)
@@ -112,22 +380,31 @@ def main(argv: list[str] | None = None) -> int:
     try:
         win = MainWindow(path)
     except Exception as e:  # noqa: BLE001 - shown to the user, not a traceback
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.critical(None, "VoC Analyzer", str(e))
         return 2
     win.show()
-    if not args.screenshot:
+    if args.screenshots or args.screenshot:
+        if args.screenshots:
+            for p in screenshots(win, Path(args.screenshots), app):
+                print(p)
+        else:
+            app.processEvents()
+            win.grab().save(args.screenshot)
+        code = 0
+    else:
         import threading
 
         from nlp.topics import warm_up
 
         threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
-    if args.screenshot:
-        app.processEvents()
-        win.grab().save(args.screenshot)
-        return 0
-    return app.exec()
+        code = app.exec()
+    # windows before the application: deleting them in the other order at interpreter exit
+    # crashes PySide6
+    win.close()
+    win.deleteLater()
+    app.processEvents()
+    del win
+    return code
 
 
 if __name__ == "__main__":

@@ -59,3 +59,77 @@ def verbatim_page(conn: sqlite3.Connection, *, limit: int = 500, offset: int = 0
         " FROM verbatims v LEFT JOIN customers c ON c.id = v.customer_id"
         " LEFT JOIN analyses a ON a.verbatim_id = v.id ORDER BY v.id LIMIT ? OFFSET ?",
         (limit, offset)).fetchall()
+
+
+# --- the app's verbatim browser -----------------------------------------------------------------
+
+VERBATIM_FILTERS = ("kind", "polarity", "stage", "signal", "customer", "topic", "date_from", "date_to")
+
+
+def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, Any] | None = None) -> list[int]:
+    """Ids of the verbatims matching a Japanese full-text search (FTS5 trigram; 1–2 characters
+    fall back to LIKE) and filters: kind, polarity, stage, signal (churn / advocacy), customer
+    (external id), topic ((side, topic id), or (side, None) for rare voices), date_from / date_to
+    (YYYY-MM-DD)."""
+    f = filters or {}
+    cond, args, joins = [], [], ""
+    s = search.strip()
+    if s:
+        if len(s) >= 3:
+            cond.append("v.id IN (SELECT rowid FROM verbatims_fts WHERE verbatims_fts MATCH ?)")
+            args.append('"' + s.replace('"', '""') + '"')
+        else:
+            cond.append("v.text LIKE ? ESCAPE '\\'")
+            args.append("%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    if f.get("kind"):
+        cond.append("v.kind = ?")
+        args.append(f["kind"])
+    if f.get("polarity") or f.get("stage") or f.get("signal"):
+        joins += " JOIN analyses a ON a.verbatim_id = v.id"
+        if f.get("polarity"):
+            cond.append("a.polarity = ?")
+            args.append(f["polarity"])
+        if f.get("stage"):
+            cond.append("a.stage = ?")
+            args.append(f["stage"])
+        if f.get("signal") in ("churn", "advocacy"):
+            cond.append(f"a.{f['signal']} = 1")
+    if f.get("customer"):
+        cond.append("v.customer_id = (SELECT id FROM customers WHERE external_id = ?)")
+        args.append(f["customer"])
+    if f.get("topic"):
+        side, tid = f["topic"]
+        cond.append("v.id IN (SELECT verbatim_id FROM topic_members WHERE side = ? AND topic_id IS ?)")
+        args += [side, tid]
+    if f.get("date_from"):
+        cond.append("substr(v.created_at, 1, 10) >= ?")
+        args.append(f["date_from"])
+    if f.get("date_to"):
+        cond.append("substr(v.created_at, 1, 10) <= ?")
+        args.append(f["date_to"])
+    where = (" WHERE " + " AND ".join(cond)) if cond else ""
+    return [r[0] for r in conn.execute(f"SELECT v.id FROM verbatims v{joins}{where} ORDER BY v.id", args)]
+
+
+def verbatims_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple]:
+    """id → (kind, question/channel/speaker, customer, created_at, text, polarity, stage, churn,
+    advocacy, evidence JSON)."""
+    out: dict[int, tuple] = {}
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        for row in conn.execute(
+                "SELECT v.id, v.kind, coalesce(v.question, v.channel, v.speaker), c.external_id, v.created_at, v.text,"
+                " a.polarity, a.stage, a.churn, a.advocacy, a.evidence FROM verbatims v"
+                " LEFT JOIN customers c ON c.id = v.customer_id LEFT JOIN analyses a ON a.verbatim_id = v.id"
+                f" WHERE v.id IN ({','.join('?' * len(part))})", part):
+            out[row[0]] = row[1:]
+    return out
+
+
+def customer_timeline(conn: sqlite3.Connection, external_id: str) -> list[tuple[str | None, str, str]]:
+    """(date, what, text) of one customer's survey answers, ticket messages and interview
+    utterances, oldest first."""
+    return conn.execute(
+        "SELECT v.created_at, v.kind || coalesce(' / ' || coalesce(v.question, v.channel, v.speaker), ''), v.text"
+        " FROM verbatims v WHERE v.customer_id = (SELECT id FROM customers WHERE external_id = ?)"
+        " ORDER BY v.created_at, v.id", (external_id,)).fetchall()

@@ -1,0 +1,172 @@
+"""The desktop app driven like a user: search and filter, curate a topic and undo it, review a
+customer, import through the wizard, export through the dialog, cancel a running job, and a
+screenshot of every view."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton  # noqa: E402
+
+from tests.conftest import dump  # noqa: E402
+from voc_app import pipeline as pl  # noqa: E402
+from voc_app.gui.app import MainWindow, screenshots  # noqa: E402
+from voc_app.store import Project  # noqa: E402
+
+SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    d = tmp_path_factory.mktemp("gui")
+    path = d / "base.voc"
+    with Project.create(path) as p:
+        pl.import_file(p, SAMPLE / "アンケート_2025上期.csv")
+        pl.import_file(p, SAMPLE / "サポート履歴_2025上期.jsonl")
+        pl.analyze_project(p, workers=1)
+        pl.score_project(p)
+        for side in ("delight", "pain"):
+            pl.update_topics(p, side)
+    return path
+
+
+@pytest.fixture
+def win(qtbot, built, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # QSettings of this test only
+    path = tmp_path / "app.voc"
+    shutil.copy(built, path)
+    w = MainWindow(path)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(w.idle, timeout=30_000)
+    yield w
+    if w.job is not None and not w.job.finished:
+        w.job.cancel()
+        qtbot.waitUntil(lambda: w.job.finished, timeout=30_000)
+
+
+def wait_job(qtbot, w, timeout=60_000):
+    qtbot.waitUntil(lambda: w.job is not None and w.job.finished and w.idle(), timeout=timeout)
+
+
+def show(qtbot, w, view):
+    w.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(w.idle, timeout=30_000)
+
+
+def test_overview_and_search_and_filters(qtbot, win):
+    assert "発言 217" in win.findChild(QLabel, "summary").text()  # 202 survey answers + 15 ticket messages
+    view = win.verbatim_view
+    win.focus_search()
+    view.search.setText("配送")  # typed text: QTest cannot type kana offscreen
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    m = view.model
+    assert 0 < m.rowCount() < 217 and view.count.text() == f"{m.rowCount()} 件"
+    assert all("配送" in m.index(r, 7).data() for r in range(m.rowCount()))
+    box = view.filters["polarity"]
+    box.setCurrentIndex(box.findData("pain"))
+    assert m.rowCount() > 0 and {m.index(r, 4).data() for r in range(m.rowCount())} == {"不満"}
+    view.table.selectRow(0)
+    assert "background" in view.detail.toHtml() and "配送" in view.kwic.toPlainText()
+
+
+def test_merge_topics_and_undo(qtbot, win):
+    show(qtbot, win, win.topics)
+    table, model = win.topics.tables["delight"], win.topics.models["delight"]
+    n = model.rowCount()
+    first, second = model.keys[0], model.keys[1]
+    table.selectRow(0)
+    table.selectionModel().select(model.index(1, 0), table.selectionModel().SelectionFlag.Select
+                                  | table.selectionModel().SelectionFlag.Rows)
+    assert win.topics.selected("delight") == [first, second]
+    qtbot.mouseClick(win.findChild(QPushButton, "delight_merge"), Qt.MouseButton.LeftButton)
+    wait_job(qtbot, win)
+    assert model.rowCount() == n - 1 and second not in model.keys
+    qtbot.mouseClick(win.findChild(QPushButton, "delight_undo"), Qt.MouseButton.LeftButton)
+    wait_job(qtbot, win)
+    assert model.rowCount() == n and second in model.keys
+
+
+def test_review_a_customer(qtbot, win):
+    show(qtbot, win, win.customers)
+    view = win.customers
+    view.kind_tabs.setCurrentIndex(1)  # 解約リスク
+    view.tables["churn"].selectRow(0)
+    customer = view.models["churn"].keys[0]
+    assert customer in view.detail.toPlainText()
+    view.note.setText("電話でお詫び済み")
+    qtbot.mouseClick(win.findChild(QPushButton, "review_contacted"), Qt.MouseButton.LeftButton)
+    wait_job(qtbot, win)
+    row = view.models["churn"].keys.index(customer)
+    assert view.models["churn"].index(row, 2).data() == "連絡済み"
+
+
+def test_import_wizard(qtbot, win, fixtures):
+    show(qtbot, win, win.imports)
+    before = win.imports.model.rowCount()
+
+    def accept():
+        dlg = QApplication.activeModalWidget()
+        if dlg is None:
+            QTimer.singleShot(100, accept)
+            return
+        assert "Zendesk" in dlg.findChild(QLabel, "detected").text()
+        dlg.findChild(QPushButton, "do_import").click()
+
+    QTimer.singleShot(100, accept)
+    win.start_import(fixtures / "zendesk.jsonl")
+    qtbot.waitUntil(lambda: win.imports.model.rowCount() == before + 1, timeout=60_000)
+    wait_job(qtbot, win)
+
+
+def test_export_dialog(qtbot, win, tmp_path):
+    out = tmp_path / "報告.xlsx"
+
+    def fill():
+        dlg = QApplication.activeModalWidget()
+        if dlg is None:
+            QTimer.singleShot(100, fill)
+            return
+        dlg.path.setText(str(out))
+        dlg.mask.setChecked(True)
+        dlg.accept()
+
+    QTimer.singleShot(100, fill)
+    win.choose_export()
+    wait_job(qtbot, win)
+    assert out.exists() and out.stat().st_size > 10_000
+
+
+def test_cancel_a_running_import(qtbot, win, tmp_path):
+    big = tmp_path / "big.csv"
+    with open(big, "w", encoding="utf-8") as f:
+        f.write("回答ID,顧客ID,ご意見をお聞かせください\n")
+        for i in range(150_000):
+            f.write(f"R{i},C{i % 5000},配送が遅い日もあるけれど枕はとても気持ちいいです {i}\n")
+    with Project(win.project_path) as p:
+        before = dump(p)
+    from voc_app.gui.app import op_import
+
+    win.run("取り込み", op_import, path=big)
+    qtbot.waitUntil(lambda: win.jobbar.isVisible(), timeout=10_000)  # shown after 0.5 s
+    qtbot.mouseClick(win.jobbar.cancel_button, Qt.MouseButton.LeftButton)
+    wait_job(qtbot, win)
+    assert "キャンセル" in win.statusBar().currentMessage()
+    with Project(win.project_path) as p:
+        assert dump(p) == before
+
+
+def test_screenshots_of_every_view(qtbot, win, tmp_path):
+    paths = screenshots(win, tmp_path / "shots", QApplication.instance())
+    assert [p.name for p in paths] == ["1_overview.png", "2_verbatims.png", "3_topics.png", "4_customers.png",
+                                       "5_imports.png"]
+    for p in paths:
+        img = QImage(str(p))
+        assert (img.width(), img.height()) == (1280, 800)

@@ -1,0 +1,152 @@
+"""Import wizard and export dialog."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+ROLE_LABELS = {"id": "回答 ID", "customer": "顧客 ID", "time": "日時", "nps": "NPS", "score": "評価", "text": "自由記述",
+               "attr": "属性", "ignore": "使わない", "email": "メール", "signup": "登録日", "last_active": "最終利用日",
+               "status": "状態", "total_spent": "累計金額", "total_orders": "累計回数", "order_id": "注文番号",
+               "customer_email": "顧客メール", "amount": "金額", "item": "商品", "referrer": "紹介者",
+               "referred": "被紹介者", "referred_email": "被紹介者メール"}
+
+
+def roles_for(kind: str) -> tuple[str, ...]:
+    from importers.behaviour import ROLES as BEHAVIOUR_ROLES
+    from importers.model import ROLES
+
+    return BEHAVIOUR_ROLES.get(kind, ROLES)
+
+
+class ImportWizard(QDialog):
+    """File → detected format, encoding and confidence with the reason → preview → column roles
+    (editable) → validation messages → import (a background job) → summary."""
+
+    def __init__(self, parent, path: Path, report) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("取り込み: {0}").format(path.name))
+        self.resize(980, 640)
+        self.path = path
+        self.report = report
+        lay = QVBoxLayout(self)
+        conf = QLabel(self.tr("形式: <b>{0}</b>（確度 {1:.0%}）— {2}<br>文字コード: {3}").format(
+            html.escape(report.format_label), report.confidence, html.escape(report.reason),
+            report.encoding or self.tr("（Excel / Word ファイル）")))
+        conf.setObjectName("detected")
+        lay.addWidget(conf)
+        lay.addWidget(QLabel(self.tr("列の役割（変更できます）と先頭の行:")))
+        cols = report.columns
+        self.table = QTableWidget(1 + min(5, len(report.preview)), len(cols))
+        self.table.setObjectName("roles")
+        self.table.setHorizontalHeaderLabels([c["id"] for c in cols])
+        self.boxes: list[QComboBox] = []
+        for j, c in enumerate(cols):
+            box = QComboBox()
+            for r in roles_for(report.kind):
+                box.addItem(ROLE_LABELS.get(r, r), r)
+            i = box.findData(c["role"])
+            box.setCurrentIndex(max(0, i))
+            box.setToolTip(c["reason"])
+            self.table.setCellWidget(0, j, box)
+            self.boxes.append(box)
+            for r, row in enumerate(report.preview[:5], start=1):
+                self.table.setItem(r, j, QTableWidgetItem(row[j] if j < len(row) else ""))
+        self.table.setMaximumHeight(210)
+        lay.addWidget(self.table)
+        self.messages = QTextBrowser()
+        self.messages.setObjectName("validation")
+        self.messages.setHtml(self._messages(report))
+        lay.addWidget(self.messages)
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton(self.tr("取り込む"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("do_import")
+        buttons.addButton(self.tr("キャンセル"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def _messages(self, r) -> str:
+        c = r.counts
+        labels = [("回答", "responses"), ("発言", "verbatims"), ("無回答", "non_answers"), ("チケット", "tickets"),
+                  ("インタビュー", "interviews"), ("新規顧客", "customers_added"), ("重複行", "duplicates_skipped"),
+                  ("取り込み済み", "already_present"), ("途中回答", "partial_responses"), ("重複送信", "duplicate_submissions"),
+                  ("顧客リストの行", "customers_listed"), ("注文", "orders"), ("紹介", "referrals")]
+        parts = "、".join(f"{lab} {c[k]:,}" for lab, k in labels if c.get(k))
+        out = [f"<p><b>{self.tr('取り込むと')}</b>: {html.escape(parts) or '—'}</p>"]
+        if r.same_file_batches:
+            out.append(f"<p style='color:#B45F06'>{self.tr('同じファイルを取り込み済みです（バッチ {0}）。重複は取り込まれません。').format(', '.join(map(str, r.same_file_batches)))}</p>")
+        if r.skipped:
+            out.append("<p>" + self.tr("飛ばす行: ") + html.escape("、".join(f"{k} {v:,}" for k, v in r.skipped.items())) + "</p>")
+        if r.warnings:
+            out.append(f"<p style='color:#B45F06'>{self.tr('注意')} {r.warning_count:,}:</p><ul>"
+                       + "".join(f"<li>{html.escape(w)}</li>" for w in r.warnings[:20]) + "</ul>")
+        return "".join(out)
+
+    def overrides(self) -> list[tuple[str, str]]:
+        out = []
+        for box, c in zip(self.boxes, self.report.columns, strict=True):
+            if box.currentData() != c["role"]:
+                out.append((box.currentData(), c["id"]))
+        return out
+
+
+class ExportDialog(QDialog):
+    def __init__(self, parent, default_dir: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("書き出し"))
+        self.resize(560, 220)
+        form = QFormLayout(self)
+        row = QHBoxLayout()
+        self.path = QLineEdit(str(default_dir / "VoC_サマリー.xlsx"))
+        self.path.setObjectName("export_path")
+        browse = QPushButton(self.tr("参照…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.path)
+        row.addWidget(browse)
+        form.addRow(self.tr("ファイル（.xlsx / .csv）"), row)
+        self.mask = QCheckBox(self.tr("個人情報を伏せる（メール・電話・住所・氏名、顧客 ID は仮名）"))
+        self.mask.setObjectName("export_mask")
+        form.addRow("", self.mask)
+        self.date_from = QLineEdit()
+        self.date_from.setPlaceholderText("2025-04-01")
+        self.date_to = QLineEdit()
+        self.date_to.setPlaceholderText("2025-09-30")
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("〜"))
+        dates.addWidget(self.date_to)
+        form.addRow(self.tr("期間（空欄は全期間）"), dates)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("書き出し先"), self.path.text(),
+                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if name:
+            self.path.setText(name)
+
+    def values(self) -> dict:
+        from voc_app.store.report import Filter
+
+        return {"out": self.path.text().strip(), "mask_pii": self.mask.isChecked(),
+                "flt": Filter(self.date_from.text().strip() or None, self.date_to.text().strip() or None)}

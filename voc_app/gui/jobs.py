@@ -1,0 +1,251 @@
+"""Background jobs: heavy work (import, analysis, topic fits, export) runs off the UI thread.
+
+A job is a plain ``voc_app`` function called as ``fn(project, progress=cb, **kwargs)`` with its
+own project connection — in a worker thread for quick work (SQL releases the GIL), in a separate
+process for heavy Python work (``process=True``: module-level function, picklable arguments and
+result), so the UI thread is never starved of the GIL. The
+progress callback raises ``Cancelled`` once the user pressed cancel, so the operation stops at
+its next progress report and rolls its transaction back. The status bar shows a progress bar
+and a cancel button after 0.5 s (quick jobs never flash). Errors arrive as one clear message.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from importers.errors import Cancelled, InputError
+
+SHOW_AFTER_MS = 500
+
+
+class _Signals(QObject):
+    progress = Signal(float, str)
+    # no Python object travels through a queued signal (PySide6 has refcount bugs there): the
+    # result waits in ``Job.result`` and ``done`` only says it is ready
+    done = Signal()
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+def _child(fn, project_path: str, kwargs: dict, queue, cancel) -> None:  # a separate process
+    """Run ``fn`` in its own process: heavy Python work there never holds the UI's GIL."""
+    from voc_app.store import Project
+
+    def report(fraction, message):
+        if cancel.is_set():
+            raise Cancelled()
+        queue.put(("progress", -1.0 if fraction is None else float(fraction), message))
+
+    try:
+        with Project(project_path) as project:
+            result = fn(project, progress=report, **kwargs)
+    except Cancelled:
+        queue.put(("cancelled",))
+    except InputError as e:
+        queue.put(("failed", e.describe()))
+    except BaseException as e:  # noqa: BLE001 - reported to the app; the traceback goes to the log
+        _log(traceback.format_exc())
+        queue.put(("failed", f"{type(e).__name__}: {e}"))
+    else:
+        queue.put(("done", result))
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:  # worker thread
+        if self.job.process:
+            self._run_process()
+        else:
+            self._run_thread()
+
+    def _run_process(self) -> None:
+        import multiprocessing as mp
+        import queue as queue_mod
+
+        job = self.job
+        ctx = mp.get_context("spawn")
+        q, cancel = ctx.Queue(), ctx.Event()
+        # not a daemon: the job may use a process pool of its own (analysis, tokens)
+        proc = ctx.Process(target=_child, args=(job.fn, str(job.project_path), job.kwargs, q, cancel))
+        proc.start()
+        ended = False
+        while not ended:
+            if job._cancel.is_set():
+                cancel.set()
+            try:
+                msg = q.get(timeout=0.1)
+            except queue_mod.Empty:
+                if not proc.is_alive() and q.empty():
+                    job.signals.failed.emit(f"処理が異常終了しました（終了コード {proc.exitcode}）。プロジェクトは変更されていません。")
+                    break
+                continue
+            kind = msg[0]
+            if kind == "progress":
+                job.signals.progress.emit(msg[1], msg[2])
+            elif kind == "done":
+                job.result = msg[1]
+                job.signals.done.emit()
+                ended = True
+            elif kind == "failed":
+                job.signals.failed.emit(msg[1])
+                ended = True
+            else:
+                job.signals.cancelled.emit()
+                ended = True
+        proc.join(timeout=30)
+
+    def _run_thread(self) -> None:
+        job = self.job
+        try:
+            from voc_app.store import Project
+
+            with Project(job.project_path) as project:
+                result = job.fn(project, progress=job._report, **job.kwargs)
+        except Cancelled:
+            job.signals.cancelled.emit()
+        except InputError as e:
+            job.signals.failed.emit(e.describe())
+        except Exception as e:  # noqa: BLE001 - shown as a message, the traceback goes to the log
+            _log(traceback.format_exc())
+            job.signals.failed.emit(f"{type(e).__name__}: {e}")
+        else:
+            job.result = result
+            job.signals.done.emit()
+
+
+def _log(text: str) -> None:
+    from voc_app.cli import _log_path
+
+    try:
+        with open(_log_path(), "a", encoding="utf-8") as f:
+            f.write(text)
+    except OSError:
+        pass
+
+
+class Job(QObject):
+    """One background operation. Connect ``done``/``failed``/``cancelled`` before ``start``."""
+
+    def __init__(self, title: str, project_path: Path, fn: Callable[..., Any], *, process: bool = False,
+                 **kwargs: Any) -> None:
+        super().__init__()
+        self.title, self.project_path, self.fn, self.kwargs = title, Path(project_path), fn, kwargs
+        # heavy work (import, analysis, topic fits, export) runs in its own process: Python code
+        # holds the GIL, and a thread would stall the UI for as long as a C call lasts
+        self.process = process
+        self.result: Any = None
+        self.signals = _Signals()
+        self._cancel = threading.Event()
+        self.finished = False
+        # callbacks run in the UI thread: the signals are connected to this object's own methods
+        # (a receiver living in the UI thread makes the connection queued; a bare lambda would
+        # run in the worker thread)
+        self._callbacks: dict[str, list[Callable]] = {"done": [], "failed": [], "cancelled": [], "progress": []}
+        self.signals.done.connect(self._on_done)
+        self.signals.failed.connect(self._on_failed)
+        self.signals.cancelled.connect(self._on_cancelled)
+        self.signals.progress.connect(self._on_progress)
+
+    def when(self, event: str, fn: Callable) -> Job:
+        """Call ``fn`` in the UI thread on ``done`` (with the result), ``failed`` (message),
+        ``cancelled`` or ``progress`` (fraction, message)."""
+        self._callbacks[event].append(fn)
+        return self
+
+    def _on_done(self) -> None:
+        self.finished = True
+        for fn in self._callbacks["done"]:
+            fn(self.result)
+
+    def _on_failed(self, message: str) -> None:
+        self.finished = True
+        for fn in self._callbacks["failed"]:
+            fn(message)
+
+    def _on_cancelled(self) -> None:
+        self.finished = True
+        for fn in self._callbacks["cancelled"]:
+            fn()
+
+    def _on_progress(self, fraction: float, message: str) -> None:
+        for fn in self._callbacks["progress"]:
+            fn(fraction, message)
+
+    def _report(self, fraction: float | None, message: str) -> None:  # worker thread
+        if self._cancel.is_set():
+            raise Cancelled()
+        self.signals.progress.emit(-1.0 if fraction is None else float(fraction), message)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def start(self, pool: QThreadPool | None = None) -> Job:
+        (pool or QThreadPool.globalInstance()).start(_Runnable(self))
+        return self
+
+
+class JobBar(QWidget):
+    """Status-bar widget: title, progress and a cancel button for the running job."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setFixedWidth(220)
+        self.bar.setRange(0, 1000)
+        self.cancel_button = QPushButton(self.tr("キャンセル"))
+        self.cancel_button.setObjectName("cancelJob")
+        lay.addWidget(self.label)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.cancel_button)
+        self.job: Job | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._reveal)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.hide()
+
+    def watch(self, job: Job) -> None:
+        self.job = job
+        self.label.setText(job.title)
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(0)
+        self.cancel_button.setEnabled(True)
+        job.when("progress", self._progress).when("done", self._end).when("failed", self._end)
+        job.when("cancelled", self._end)
+        self._timer.start(SHOW_AFTER_MS)
+
+    def _reveal(self) -> None:
+        if self.job is not None and not self.job.finished:
+            self.show()
+
+    def _progress(self, fraction: float, message: str) -> None:
+        if fraction < 0:
+            self.bar.setRange(0, 0)  # busy, no known fraction
+        else:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(int(fraction * 1000))
+        self.label.setText(f"{self.job.title if self.job else ''}: {message}")
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.label.setText(self.tr("キャンセルしています…"))
+
+    def _end(self, *_: Any) -> None:
+        self._timer.stop()
+        self.job = None
+        self.hide()

@@ -1,0 +1,138 @@
+"""Qt item models over ``voc_app`` queries (the GUI never writes SQL)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from voc_app.store import Project
+from voc_app.store.queries import verbatim_ids, verbatims_by_id
+
+KIND_LABELS = {"survey": "アンケート", "support": "サポート", "interview": "インタビュー"}
+POLARITY_LABELS = {"delight": "喜び", "pain": "不満", "neutral": "中立", "mixed": "混在"}
+STAGE_LABELS = {"first_experience": "初回体験", "success": "活用", "advocacy": "推奨", "none": "—"}
+
+
+class RowsModel(QAbstractTableModel):
+    """A small table held in memory."""
+
+    def __init__(self, headers: list[str], rows: list[tuple], keys: list | None = None) -> None:
+        super().__init__()
+        self.headers, self.rows, self.keys = headers, rows, keys or []
+
+    def set_rows(self, rows: list[tuple], keys: list | None = None) -> None:
+        self.beginResetModel()
+        self.rows, self.keys = rows, keys or []
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt API
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        v = self.rows[index.row()][index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if isinstance(v, float):
+                return f"{v:.1f}"
+            return "" if v is None else str(v)
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(v, int | float):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class VerbatimModel(QAbstractTableModel):
+    """All matching verbatims, virtualised: the ids of the current search are held (8 bytes a
+    row), rows are fetched from SQLite a page at a time when the view shows them."""
+
+    PAGE = 200
+    HEADERS = ["種類", "設問・チャネル", "顧客", "日時", "極性", "段階", "兆し", "発言"]
+
+    def __init__(self, project_path: Path) -> None:
+        super().__init__()
+        self.project_path = Path(project_path)
+        self.ids: list[int] = []
+        self._cache: dict[int, tuple] = {}
+        self._project = Project(self.project_path)
+
+    def close(self) -> None:
+        self._project.close()
+
+    def query(self, search: str = "", filters: dict | None = None) -> int:
+        self.beginResetModel()
+        self.ids = verbatim_ids(self._project.conn, search, filters)
+        self._cache.clear()
+        self.endResetModel()
+        return len(self.ids)
+
+    def refresh(self) -> None:
+        self._project.conn.rollback() if self._project.conn.in_transaction else None
+        self.beginResetModel()
+        self._cache.clear()
+        self.endResetModel()
+
+    def row(self, r: int) -> tuple | None:
+        if not 0 <= r < len(self.ids):
+            return None
+        vid = self.ids[r]
+        got = self._cache.get(vid)
+        if got is None:
+            start = (r // self.PAGE) * self.PAGE
+            page = self.ids[start:start + self.PAGE]
+            if len(self._cache) > 20 * self.PAGE:
+                self._cache.clear()
+            self._cache.update(verbatims_by_id(self._project.conn, page))
+            got = self._cache.get(vid)
+        return got
+
+    def verbatim_id(self, r: int) -> int | None:
+        return self.ids[r] if 0 <= r < len(self.ids) else None
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self.row(index.row())
+        if row is None:
+            return None
+        kind, question, cust, when, text, pol, stage, churn, adv, _ = row
+        c = index.column()
+        if c == 0:
+            return KIND_LABELS.get(kind, kind)
+        if c == 1:
+            return question or ""
+        if c == 2:
+            return cust or ""
+        if c == 3:
+            return (when or "")[:16].replace("T", " ")
+        if c == 4:
+            return POLARITY_LABELS.get(pol or "", "")
+        if c == 5:
+            return STAGE_LABELS.get(stage or "", "")
+        if c == 6:
+            return "・".join(x for x, on in (("解約", churn), ("推奨", adv)) if on)
+        return text if role == Qt.ItemDataRole.ToolTipRole else text.replace("\n", " ")
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def evidence(self, r: int) -> list[dict]:
+        row = self.row(r)
+        return json.loads(row[9]) if row and row[9] else []

@@ -1,0 +1,603 @@
+"""The app's views: overview, verbatims, topics, customers, imports. Each reads through
+``voc_app`` functions; edits and heavy work go through the main window (jobs, undo)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from voc_app.gui.models import KIND_LABELS, POLARITY_LABELS, STAGE_LABELS, RowsModel, VerbatimModel
+from voc_app.store import Project
+
+# pyqtgraph's exit clean-up deletes graphics items at interpreter shutdown, after PySide6 has
+# started tearing down: with PySide6 6.x that crashes the process on exit. Qt frees them itself.
+pg.setConfigOptions(exitCleanup=False, antialias=True)
+
+SEGMENT_LABELS = {"ambassador": "アンバサダー", "loyal": "ロイヤル", "at_risk": "解約リスク", "dormant": "休眠",
+                  "unknown": "不明"}
+REVIEW_LABELS = {"confirmed": "確認済み", "dismissed": "対象外", "contacted": "連絡済み"}
+DELIGHT, PAIN = "#4E79A7", "#E15759"
+
+
+def _table(model, stretch: int | None = None) -> QTableView:
+    v = QTableView()
+    v.setModel(model)
+    v.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    v.setAlternatingRowColors(True)
+    v.verticalHeader().setVisible(False)
+    v.verticalHeader().setDefaultSectionSize(24)
+    if stretch is not None:
+        v.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return v
+
+
+def _bar_chart(title: str, labels: list[str], values: list[float], color: str = DELIGHT,
+               stacked: list[float] | None = None, stacked_color: str = PAIN) -> pg.PlotWidget:
+    w = pg.PlotWidget(background="w")
+    w.setTitle(title, color="#1F3864", size="11pt")
+    w.setMinimumHeight(190)
+    xs = list(range(len(labels)))
+    w.addItem(pg.BarGraphItem(x=xs, height=values, width=0.6, brush=color))
+    if stacked is not None:
+        w.addItem(pg.BarGraphItem(x=xs, y0=values, height=stacked, width=0.6, brush=stacked_color))
+    ax = w.getAxis("bottom")
+    ax.setTicks([list(zip(xs, labels, strict=True))])
+    ax.setTextPen("#333333")
+    w.getAxis("left").setTextPen("#333333")
+    w.setMouseEnabled(False, False)
+    w.hideButtons()
+    return w
+
+
+def _highlight(text: str, evidence: list[dict], term: str = "") -> str:
+    """HTML of ``text`` with evidence spans (and a search term) highlighted."""
+    marks = [0] * (len(text) + 1)
+    kinds = {}
+    for e in evidence:
+        for i in range(max(0, e.get("start", 0)), min(len(text), e.get("end", 0))):
+            marks[i] = 1
+            kinds[i] = e.get("kind", "")
+    if term:
+        start = text.find(term)
+        while start >= 0 and term:
+            for i in range(start, start + len(term)):
+                marks[i] = 2
+            start = text.find(term, start + len(term))
+    out, i = [], 0
+    colours = {1: "#FFE699", 2: "#9DC3E6"}
+    while i < len(text):
+        j = i
+        while j < len(text) and marks[j] == marks[i]:
+            j += 1
+        chunk = html.escape(text[i:j]).replace("\n", "<br>")
+        out.append(f'<span style="background:{colours[marks[i]]}">{chunk}</span>' if marks[i] else chunk)
+        i = j
+    return "".join(out)
+
+
+# ------------------------------------------------------------------------------------------------
+
+class OverviewView(QWidget):
+    def __init__(self, project_path: Path) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.grid = QGridLayout(self)
+        self.setObjectName("overview")
+
+    def refresh(self) -> None:
+        with Project(self.project_path) as p:
+            self.show_data(self.load(p))
+
+    @staticmethod
+    def load(p) -> dict:
+        """Everything the overview shows (runs in a worker thread)."""
+        from voc_app.pipeline import topic_list
+        from voc_app.store import report
+        from voc_app.store.queries import project_counts
+        from voc_app.store.signals import segment_counts
+
+        report.select_verbatims(p.conn, report.Filter())
+        try:
+            return {"counts": project_counts(p.conn), "nps": report.nps_distribution(p.conn),
+                    "months": report.polarity_by_month(p.conn), "kinds": report.counts_by_kind(p.conn),
+                    "topics": {s: topic_list(p, s) for s in ("delight", "pain")}, "segs": segment_counts(p.conn),
+                    "batches": len(p.conn.execute("SELECT id FROM batches").fetchall())}
+        finally:
+            p.conn.execute("DROP TABLE IF EXISTS temp.export_ids")
+
+    def show_data(self, d: dict) -> None:
+        while self.grid.count():
+            w = self.grid.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        counts, nps, months, kinds, topics, segs, batches = (d["counts"], d["nps"], d["months"], d["kinds"], d["topics"],
+                                                             d["segs"], d["batches"])
+        head = QLabel(self.tr("発言 {0:,}（無回答 {1:,}） ・ 顧客 {2:,} ・ 回答 {3:,} ・ チケット {4:,} ・ 取り込み {5}").format(
+            counts["verbatims"], counts["non_answers"], counts["customers"], counts["responses"], counts["tickets"],
+            batches))
+        head.setObjectName("summary")
+        head.setStyleSheet("font-size: 16px; padding: 4px;")
+        self.grid.addWidget(head, 0, 0, 1, 3)
+        kinds_txt = " ・ ".join(f"{KIND_LABELS.get(k, k)} {n:,}" for k, n, _, _ in kinds)
+        self.grid.addWidget(QLabel(self.tr("種類: ") + (kinds_txt or "—")), 1, 0, 1, 3)
+        total = sum(nps.values())
+        if total:
+            score = (sum(c for k, c in nps.items() if k >= 9) - sum(c for k, c in nps.items() if k <= 6)) / total * 100
+            self.grid.addWidget(_bar_chart(self.tr("NPS の分布（NPS {0:+.1f}、{1:,} 件）").format(score, total),
+                                           [str(k) for k in range(11)], [nps.get(k, 0) for k in range(11)]), 2, 0)
+        else:
+            self.grid.addWidget(QLabel(self.tr("NPS の回答はありません")), 2, 0)
+        by_m: dict[str, dict[str, int]] = {}
+        for m, pol, c in months:
+            by_m.setdefault(m, {})[pol] = c
+        ms = sorted(by_m)
+        self.grid.addWidget(_bar_chart(self.tr("月別の喜び（青）と不満（赤）"), [m[2:] for m in ms],
+                                       [by_m[m].get("delight", 0) for m in ms], DELIGHT,
+                                       [by_m[m].get("pain", 0) for m in ms], PAIN), 2, 1)
+        now = segs["now"]
+        keys = ["ambassador", "loyal", "at_risk", "dormant", "unknown"]
+        moved = segs["moved"]["customers"]
+        self.grid.addWidget(_bar_chart(self.tr("ロイヤルティ区分（前回から移動 {0} 人）").format(moved),
+                                       [SEGMENT_LABELS[k] for k in keys], [now.get(k, 0) for k in keys], "#59A14F"), 2, 2)
+        for col, side, name, colour in ((0, "delight", self.tr("喜びのトピック上位"), DELIGHT),
+                                        (1, "pain", self.tr("不満のトピック上位"), PAIN)):
+            box = QGroupBox(name)
+            box.setStyleSheet(f"QGroupBox {{ font-weight: bold; color: {colour}; }}")
+            lay = QVBoxLayout(box)
+            ts = topics[side]["topics"][:6]
+            if not ts:
+                lay.addWidget(QLabel(self.tr("まだありません（トピック画面で推定します）")))
+            for t in ts:
+                lab = QLabel(f"{t['label']}　<b>{t['size']:,}</b> 件（{t['share'] * 100:.0f}%）")
+                lab.setWordWrap(True)
+                lay.addWidget(lab)
+            lay.addStretch()
+            self.grid.addWidget(box, 3, col)
+        changed = QGroupBox(self.tr("前回の評価からの変化"))
+        lay = QVBoxLayout(changed)
+        if not segs["before"]:
+            lay.addWidget(QLabel(self.tr("前回の評価はまだありません（取り込みのたびに比べます）")))
+        for k in keys if segs["before"] else ():
+            before, after = segs["before"].get(k, 0), now.get(k, 0)
+            if before or after:
+                lay.addWidget(QLabel(f"{SEGMENT_LABELS[k]}: {before:,} → {after:,}"))
+        lay.addStretch()
+        self.grid.addWidget(changed, 3, 2)
+
+
+# ------------------------------------------------------------------------------------------------
+
+class VerbatimsView(QWidget):
+    def __init__(self, project_path: Path) -> None:
+        super().__init__()
+        self.model = VerbatimModel(project_path)
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("検索（例: 配送、解約）— Enter で検索"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 3)
+        self.filters: dict[str, QComboBox] = {}
+        for key, label, options in (
+                ("kind", self.tr("種類"), KIND_LABELS), ("polarity", self.tr("極性"), POLARITY_LABELS),
+                ("stage", self.tr("段階"), STAGE_LABELS),
+                ("signal", self.tr("兆し"), {"churn": "解約の兆し", "advocacy": "推奨・紹介"})):
+            box = QComboBox()
+            box.setObjectName(f"filter_{key}")
+            box.addItem(f"{label}: すべて", None)
+            for k, v in options.items():
+                box.addItem(v, k)
+            box.currentIndexChanged.connect(self.apply)
+            self.filters[key] = box
+            bar.addWidget(box)
+        self.customer = QLineEdit()
+        self.customer.setPlaceholderText(self.tr("顧客 ID"))
+        self.customer.setMaximumWidth(110)
+        self.customer.returnPressed.connect(self.apply)
+        bar.addWidget(self.customer)
+        self.count = QLabel()
+        self.count.setObjectName("count")
+        bar.addWidget(self.count)
+        lay.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.table = _table(self.model, 7)
+        for col, width in ((0, 86), (1, 220), (2, 80), (3, 122), (4, 50), (5, 70), (6, 70)):
+            self.table.setColumnWidth(col, width)
+        split.addWidget(self.table)
+        detail = QTabWidget()
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("detail")
+        self.kwic = QTextBrowser()
+        self.kwic.setObjectName("kwic")
+        detail.addTab(self.detail, self.tr("発言と根拠"))
+        detail.addTab(self.kwic, self.tr("KWIC（検索語の前後）"))
+        split.addWidget(detail)
+        split.setSizes([520, 180])
+        lay.addWidget(split)
+        self.search.returnPressed.connect(self.apply)
+        self.table.selectionModel().currentRowChanged.connect(self._show)
+        self.extra: dict = {}
+
+    def apply(self) -> int:
+        f = {k: b.currentData() for k, b in self.filters.items() if b.currentData()}
+        if self.customer.text().strip():
+            f["customer"] = self.customer.text().strip()
+        f.update(self.extra)
+        n = self.model.query(self.search.text(), f)
+        self.count.setText(self.tr("{0:,} 件").format(n))
+        self._kwic()
+        return n
+
+    def show_topic(self, side: str, topic_id: int | None, label: str) -> None:
+        self.extra = {"topic": (side, topic_id)}
+        self.count.setToolTip(label)
+        self.apply()
+
+    def clear_extra(self) -> None:
+        self.extra = {}
+
+    def _show(self, current, _previous=None) -> None:
+        row = self.model.row(current.row())
+        if row is None:
+            self.detail.clear()
+            return
+        kind, question, cust, when, text, pol, stage, churn, adv, _ = row
+        meta = f"{KIND_LABELS.get(kind, kind)} ・ {html.escape(question or '')} ・ {cust or '—'} ・ {(when or '')[:16]}"
+        ev = self.model.evidence(current.row())
+        cues = "、".join(html.escape(f"{e['kind']}: {e['text']}") for e in ev)
+        self.detail.setHtml(f"<p style='color:#555'>{meta}</p><p style='font-size:15px'>"
+                            f"{_highlight(text, ev, self.search.text().strip())}</p>"
+                            f"<p style='color:#555'>{POLARITY_LABELS.get(pol or '', '')} ・ "
+                            f"{STAGE_LABELS.get(stage or '', '')} ・ 根拠: {cues or '—'}</p>")
+
+    def _kwic(self, width: int = 24, limit: int = 200) -> None:
+        term = self.search.text().strip()
+        if not term:
+            self.kwic.setHtml(self.tr("<p style='color:#777'>検索語を入れると、その前後の文脈を一覧します。</p>"))
+            return
+        lines = []
+        for r in range(min(self.model.rowCount(), limit * 2)):
+            row = self.model.row(r)
+            text = row[4].replace("\n", " ") if row else ""
+            i = text.find(term)
+            while i >= 0 and len(lines) < limit:
+                left, right = text[max(0, i - width):i], text[i + len(term):i + len(term) + width]
+                lines.append(f"<tr><td align='right'>{html.escape(left)}</td><td><b style='background:#9DC3E6'>"
+                             f"{html.escape(term)}</b></td><td>{html.escape(right)}</td></tr>")
+                i = text.find(term, i + len(term))
+        self.kwic.setHtml("<table cellspacing='2'>" + "".join(lines) + "</table>")
+
+
+# ------------------------------------------------------------------------------------------------
+
+class TopicsView(QWidget):
+    """Delight and pain maps side by side; detail with words, quotes, trend; curation."""
+
+    edit_requested = Signal(str, str, tuple)   # side, action, args
+    refit_requested = Signal(str)
+    open_verbatims = Signal(str, object, str)  # side, topic id (None = rare voices), label
+
+    def __init__(self, project_path: Path) -> None:
+        super().__init__()
+        self.project_path = project_path
+        lay = QVBoxLayout(self)
+        maps = QHBoxLayout()
+        self.tables: dict[str, QTableView] = {}
+        self.models: dict[str, RowsModel] = {}
+        self.totals: dict[str, QLabel] = {}
+        for side, title, colour in (("delight", self.tr("喜びのトピック"), DELIGHT), ("pain", self.tr("不満のトピック"), PAIN)):
+            box = QGroupBox(title)
+            box.setStyleSheet(f"QGroupBox {{ font-weight: bold; color: {colour}; }}")
+            bl = QVBoxLayout(box)
+            self.totals[side] = QLabel()
+            bl.addWidget(self.totals[side])
+            model = RowsModel([self.tr("ID"), self.tr("トピック"), self.tr("件数"), self.tr("割合")], [])
+            table = _table(model, 1)
+            table.setObjectName(f"topics_{side}")
+            table.setColumnWidth(0, 44)
+            table.setColumnWidth(2, 56)
+            table.setColumnWidth(3, 56)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            table.selectionModel().currentRowChanged.connect(lambda cur, _p, s=side: self._detail(s, cur.row()))
+            table.doubleClicked.connect(lambda idx, s=side: self._open(s, idx.row()))
+            self.tables[side], self.models[side] = table, model
+            bl.addWidget(table)
+            buttons = QHBoxLayout()
+            for action, label in (("rename", self.tr("名前")), ("merge", self.tr("統合")), ("split", self.tr("分割")),
+                                  ("delete", self.tr("削除")), ("undo", self.tr("元に戻す")),
+                                  ("refit", self.tr("推定し直す")), ("rare", self.tr("まれな声"))):
+                b = QPushButton(label)
+                b.setObjectName(f"{side}_{action}")
+                b.clicked.connect(lambda _c=False, s=side, a=action: self._action(s, a))
+                buttons.addWidget(b)
+            bl.addLayout(buttons)
+            maps.addWidget(box)
+        lay.addLayout(maps, 3)
+        bottom = QHBoxLayout()
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("topic_detail")
+        bottom.addWidget(self.detail, 3)
+        charts = QTabWidget()
+        self.bars = pg.PlotWidget(background="w")
+        self.map = pg.PlotWidget(background="w")
+        self.trend = pg.PlotWidget(background="w")
+        for w, title in ((self.bars, self.tr("件数")), (self.map, self.tr("トピック間マップ")), (self.trend, self.tr("月別の推移"))):
+            w.setMouseEnabled(False, False)
+            w.hideButtons()
+            charts.addTab(w, title)
+        self.charts = charts
+        bottom.addWidget(charts, 2)
+        lay.addLayout(bottom, 2)
+        self.data: dict[str, dict] = {}
+
+    def refresh(self) -> None:
+        with Project(self.project_path) as p:
+            self.show_data(self.load(p))
+
+    @staticmethod
+    def load(p) -> dict:
+        from voc_app.pipeline import topic_list
+        from voc_app.store import topics as store
+
+        data = {}
+        for side in ("delight", "pain"):
+            info = topic_list(p, side)
+            trend: dict[int | None, dict[str, int]] = {}
+            for tid, month, n in store.trend(p.conn, side, "month"):
+                trend.setdefault(tid, {})[month] = n
+            info["trend"] = trend
+            info["centers"] = {t["id"]: t["center"] for t in store.topics(p.conn, side)}
+            data[side] = info
+        return data
+
+    def show_data(self, data: dict) -> None:
+        for side in ("delight", "pain"):
+            info = self.data[side] = data[side]
+            rows = [(t["id"], t["label"], t["size"], f"{t['share'] * 100:.1f}%") for t in info["topics"]]
+            self.models[side].set_rows(rows, [t["id"] for t in info["topics"]])
+            run = info["run"]
+            self.totals[side].setText(
+                self.tr("回答 {0:,} 件 ・ トピック {1} ・ まれな声 {2:,} 件").format(
+                    info["answers"], len(info["topics"]), info["rare"]) if run else
+                self.tr("まだ推定していません — 「推定し直す」で推定します"))
+
+    def selected(self, side: str) -> list[int]:
+        rows = sorted({i.row() for i in self.tables[side].selectionModel().selectedRows()})
+        keys = self.models[side].keys
+        return [keys[r] for r in rows if r < len(keys)]
+
+    def _overview_charts(self, side: str, current: int) -> None:
+        """Bars by size and a 2-D map of topic centres (PCA), the current topic highlighted."""
+        import numpy as np
+
+        info = self.data[side]
+        ts = info["topics"][:15]
+        colour = DELIGHT if side == "delight" else PAIN
+        self.bars.clear()
+        ys = list(range(len(ts)))
+        self.bars.addItem(pg.BarGraphItem(x0=0, y=ys, width=[t["size"] for t in ts], height=0.7,
+                                          brushes=[colour if t["id"] == current else "#BBBBBB" for t in ts]))
+        self.bars.getAxis("left").setTicks([[(i, t["label"][:12]) for i, t in enumerate(ts)]])
+        self.bars.getViewBox().invertY(True)
+        self.map.clear()
+        centers = [info["centers"].get(t["id"]) for t in info["topics"]]
+        if len(centers) >= 3 and all(c is not None for c in centers):
+            X = np.array(centers, dtype=float)
+            X -= X.mean(0)
+            xy = X @ np.linalg.svd(X, full_matrices=False)[2][:2].T
+            sizes = np.array([t["size"] for t in info["topics"]], dtype=float)
+            self.map.addItem(pg.ScatterPlotItem(
+                x=xy[:, 0], y=xy[:, 1], size=10 + 40 * np.sqrt(sizes / sizes.max()),
+                brush=[pg.mkBrush(colour if t["id"] == current else "#BBBBBB99") for t in info["topics"]],
+                pen=pg.mkPen("#666666")))
+            for (x, y), t in zip(xy, info["topics"], strict=True):
+                label = pg.TextItem(t["label"].split("・")[0], color="#333333", anchor=(0.5, 0.5))
+                label.setPos(float(x), float(y))
+                self.map.addItem(label)
+
+    def _detail(self, side: str, row: int) -> None:
+        info = self.data.get(side)
+        if not info or not 0 <= row < len(info["topics"]):
+            return
+        t = info["topics"][row]
+        self._overview_charts(side, t["id"])
+        quotes = "".join(f"<li>{html.escape(q)}</li>" for q in t["quotes"][:5])
+        seeds = f"<p>シード語: {html.escape('、'.join(t['seed_words']))}</p>" if t["seed_words"] else ""
+        self.detail.setHtml(f"<h3>{html.escape(t['label'])}</h3><p>{t['size']:,} 件（{t['share'] * 100:.1f}%）"
+                            f" ・ 自動ラベル: {html.escape(t['auto_label'])}</p>"
+                            f"<p><b>語</b>: {html.escape('、'.join(t['words']))}</p>{seeds}"
+                            f"<p><b>代表的な声</b></p><ul>{quotes}</ul>"
+                            "<p style='color:#777'>ダブルクリックでこのトピックの発言を一覧</p>")
+        months = sorted({m for d in info["trend"].values() for m in d if m})
+        self.trend.clear()
+        if months:
+            ys = [info["trend"].get(t["id"], {}).get(m, 0) for m in months]
+            self.trend.plot(list(range(len(months))), ys, pen=pg.mkPen(DELIGHT if side == "delight" else PAIN, width=2),
+                            symbol="o", symbolSize=6)
+            self.trend.getAxis("bottom").setTicks([[(i, m[2:]) for i, m in enumerate(months)]])
+
+    def _open(self, side: str, row: int) -> None:
+        info = self.data.get(side)
+        if info and 0 <= row < len(info["topics"]):
+            t = info["topics"][row]
+            self.open_verbatims.emit(side, t["id"], t["label"])
+
+    def _action(self, side: str, action: str) -> None:
+        ids = self.selected(side)
+        if action == "refit":
+            self.refit_requested.emit(side)
+        elif action == "undo":
+            self.edit_requested.emit(side, "undo", ())
+        elif action == "rare":
+            self.open_verbatims.emit(side, None, self.tr("まれな声"))
+        elif not ids:
+            return
+        elif action == "rename":
+            current = next((t["label"] for t in self.data[side]["topics"] if t["id"] == ids[0]), "")
+            name, ok = QInputDialog.getText(self, self.tr("トピックの名前"), self.tr("名前:"), text=current)
+            if ok and name.strip():
+                self.edit_requested.emit(side, "rename", (ids[0], name.strip()))
+        elif action == "merge" and len(ids) >= 2:
+            self.edit_requested.emit(side, "merge", (ids[0], ids[1:]))
+        elif action == "split":
+            self.edit_requested.emit(side, "split", (ids[0], 2))
+        elif action == "delete":
+            self.edit_requested.emit(side, "delete", (ids[0],))
+
+
+# ------------------------------------------------------------------------------------------------
+
+class CustomersView(QWidget):
+    review_requested = Signal(str, str, str, str)  # customer, kind, state, note
+
+    def __init__(self, project_path: Path) -> None:
+        super().__init__()
+        self.project_path = project_path
+        lay = QHBoxLayout(self)
+        left = QTabWidget()
+        self.models: dict[str, RowsModel] = {}
+        self.tables: dict[str, QTableView] = {}
+        for kind, title in (("ambassador", self.tr("アンバサダー候補")), ("churn", self.tr("解約リスク"))):
+            m = RowsModel([self.tr("顧客"), self.tr("スコア"), self.tr("確認"), self.tr("理由")], [])
+            t = _table(m, 3)
+            t.setObjectName(f"customers_{kind}")
+            t.setSortingEnabled(False)
+            t.setColumnWidth(0, 96)
+            t.setColumnWidth(1, 56)
+            t.setColumnWidth(2, 70)
+            t.selectionModel().currentRowChanged.connect(lambda cur, _p, k=kind: self._detail(k, cur.row()))
+            self.models[kind], self.tables[kind] = m, t
+            left.addTab(t, title)
+        self.kind_tabs = left
+        lay.addWidget(left, 3)
+        right = QVBoxLayout()
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("customer_detail")
+        right.addWidget(self.detail, 1)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("メモ（確認の理由、連絡の内容）"))
+        right.addWidget(self.note)
+        buttons = QHBoxLayout()
+        for state, label in REVIEW_LABELS.items():
+            b = QPushButton(label)
+            b.setObjectName(f"review_{state}")
+            b.clicked.connect(lambda _c=False, s=state: self._review(s))
+            buttons.addWidget(b)
+        right.addLayout(buttons)
+        holder = QWidget()
+        holder.setLayout(right)
+        lay.addWidget(holder, 2)
+        self.rows: dict[str, list[dict]] = {}
+
+    def refresh(self) -> None:
+        with Project(self.project_path) as p:
+            self.show_data(self.load(p))
+
+    @staticmethod
+    def load(p) -> dict:
+        from voc_app.store.signals import flagged
+
+        return {kind: flagged(p.conn, kind) for kind in ("ambassador", "churn")}
+
+    def show_data(self, data: dict) -> None:
+        for kind in ("ambassador", "churn"):
+            rows = data[kind]
+            self.rows[kind] = rows
+            self.models[kind].set_rows([(r["customer_id"], r["score"], REVIEW_LABELS.get(r["review"] or "", "未確認"),
+                                         " / ".join(r["reasons"])) for r in rows], [r["customer_id"] for r in rows])
+
+    def current(self) -> tuple[str, dict] | None:
+        kind = ("ambassador", "churn")[self.kind_tabs.currentIndex()]
+        row = self.tables[kind].currentIndex().row()
+        rows = self.rows.get(kind, [])
+        return (kind, rows[row]) if 0 <= row < len(rows) else None
+
+    def _detail(self, kind: str, row: int) -> None:
+        from voc_app.store.queries import customer_timeline
+
+        rows = self.rows.get(kind, [])
+        if not 0 <= row < len(rows):
+            return
+        r = rows[row]
+        with Project(self.project_path) as p:
+            timeline = customer_timeline(p.conn, r["customer_id"])
+        items = "".join(f"<tr><td style='color:#555'>{(d or '')[:10]}</td><td style='color:#555'>{html.escape(w)}</td>"
+                        f"<td>{html.escape(t)}</td></tr>" for d, w, t in timeline)
+        reasons = "".join(f"<li>{html.escape(x)}</li>" for x in r["reasons"])
+        self.note.setText(r["note"])
+        self.detail.setHtml(f"<h3>{html.escape(r['customer_id'])}　スコア {r['score']:.0f}</h3>"
+                            f"<p>確認: {REVIEW_LABELS.get(r['review'] or '', '未確認')}</p><ul>{reasons}</ul>"
+                            f"<p><b>時系列</b></p><table cellspacing='4'>{items}</table>")
+
+    def _review(self, state: str) -> None:
+        cur = self.current()
+        if cur:
+            kind, r = cur
+            self.review_requested.emit(r["customer_id"], kind, state, self.note.text())
+
+
+# ------------------------------------------------------------------------------------------------
+
+class ImportsView(QWidget):
+    import_requested = Signal()
+
+    def __init__(self, project_path: Path) -> None:
+        super().__init__()
+        self.project_path = project_path
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        b = QPushButton(self.tr("ファイルを取り込む…"))
+        b.setObjectName("import_button")
+        b.clicked.connect(self.import_requested.emit)
+        top.addWidget(b)
+        top.addWidget(QLabel(self.tr("ファイルをウィンドウにドラッグしても取り込めます")))
+        top.addStretch()
+        lay.addLayout(top)
+        self.model = RowsModel([self.tr("ID"), self.tr("ファイル"), self.tr("形式"), self.tr("回答"), self.tr("発言"),
+                                self.tr("チケット"), self.tr("重複スキップ"), self.tr("取り込み日時")], [])
+        self.table = _table(self.model, 1)
+        lay.addWidget(self.table)
+
+    def refresh(self) -> None:
+        with Project(self.project_path) as p:
+            self.show_data(self.load(p))
+
+    @staticmethod
+    def load(p) -> list:
+        from voc_app.store.queries import batches
+
+        return batches(p.conn)
+
+    def show_data(self, bs: list) -> None:
+        self.model.set_rows([(b["id"], b["file_name"], b["format"], b["responses"], b["verbatims"], b["tickets"],
+                              b["duplicates_skipped"], b["started_at"][:16].replace("T", " ")) for b in bs])
+
+
+def debounce(widget: QWidget, ms: int, fn) -> QTimer:
+    t = QTimer(widget)
+    t.setSingleShot(True)
+    t.setInterval(ms)
+    t.timeout.connect(fn)
+    return t
