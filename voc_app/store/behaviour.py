@@ -46,6 +46,16 @@ class BehaviourImport:
             self.unmatched[external] = None
         return cid
 
+    def _tally(self, key: int, existing: set, what: str) -> None:
+        """Count a record as new, updated (imported before) or repeated in this file."""
+        if key in self._seen_keys:
+            self.extra[f"{what}_repeated_in_file"] += 1
+        elif key in existing:
+            self.extra[f"{what}_updated"] += 1
+        else:
+            self.extra[what] += 1
+        self._seen_keys.add(key)
+
     def add_customers(self, rows: list[CustomerRow]) -> None:
         self.w.prefetch_customers({r.customer_id for r in rows})
         updates = []
@@ -71,13 +81,7 @@ class BehaviourImport:
         existing = self.w._existing("orders", "key", keys)
         out = []
         for r in rows:
-            if r.key in self._seen_keys:
-                self.extra["orders_repeated_in_file"] += 1
-            elif r.key in existing:
-                self.extra["orders_updated"] += 1
-            else:
-                self.extra["orders"] += 1
-            self._seen_keys.add(r.key)
+            self._tally(r.key, existing, "orders")
             out.append((self.w.batch_id, r.key, r.order_id, self._customer(r.customer_id), r.at, r.amount, r.item,
                         r.status))
         self.w._flush_customers()
@@ -95,13 +99,7 @@ class BehaviourImport:
         existing = self.w._existing("referrals", "key", keys)
         out = []
         for r in rows:
-            if r.key in self._seen_keys:
-                self.extra["referrals_repeated_in_file"] += 1
-            elif r.key in existing:
-                self.extra["referrals_updated"] += 1
-            else:
-                self.extra["referrals"] += 1
-            self._seen_keys.add(r.key)
+            self._tally(r.key, existing, "referrals")
             referred_id = None
             if r.referred:
                 referred_id = self.w._customers.get(r.referred)
