@@ -108,6 +108,9 @@ def main() -> None:
     for gap, where in sorted(worst, reverse=True)[:5]:
         print(f"  stall {gap:.0f} ms during 「{where}」")
     win.close()
+    win.deleteLater()
+    app.processEvents()
+    del win  # before the QApplication, as voc-app does (the other order crashes PySide6 at exit)
     shutil.rmtree(tmp, ignore_errors=True)
 
 
