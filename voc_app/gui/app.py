@@ -329,19 +329,25 @@ class MainWindow(QMainWindow):
             self.start_import(Path(urls[0]))
 
 
+def wait_idle(win: MainWindow, app: QApplication, seconds: float = 60) -> None:
+    """Pump events until the visible view has loaded its data."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not win.idle() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
+
+
 def screenshots(win: MainWindow, out: Path, app: QApplication) -> list[Path]:
     """A PNG of every view at the window's size (1280×800)."""
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     win.resize(1280, 800)
-    import time
-
     for i, name in enumerate(TABS):
         win.tabs.setCurrentIndex(i)
-        deadline = time.monotonic() + 60
-        while not win.idle() and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.01)
+        wait_idle(win, app)
         if name == "topics":
             for side in ("delight", "pain"):
                 t = win.topics.tables[side]
@@ -388,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
             for p in screenshots(win, Path(args.screenshots), app):
                 print(p)
         else:
-            app.processEvents()
+            wait_idle(win, app)
             win.grab().save(args.screenshot)
         code = 0
     else:
