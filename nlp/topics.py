@@ -20,6 +20,7 @@ with their near-duplicates, never dropped.
 from __future__ import annotations
 
 import math
+import os
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -57,14 +58,25 @@ class _Vectors:
     hash_string: object
 
 
-@cache
-def _vectors() -> _Vectors:
-    import ja_ginza
-    from spacy.strings import hash_string
+def _cache_file(vocab: Path) -> Path:
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    stamp = f"{vocab.parent.name}-{int((vocab / 'vectors').stat().st_mtime)}-abtt{COMMON_COMPONENTS}"
+    return Path(base) / "voc-analyzer" / f"vectors-{stamp}.npz"
+
+
+def _post_processed(vocab: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(table, keys, rows) of the vector table after post-processing, from a cache file when
+    one exists (loading spaCy's table and the SVD hold the GIL for ~1.5 s; the cache ~50 ms)."""
+    cache_path = _cache_file(vocab)
+    try:
+        with np.load(cache_path) as z:
+            return z["table"], z["keys"], z["rows"]
+    except (OSError, KeyError, ValueError):
+        pass
     from spacy.vectors import Vectors
 
-    base = Path(ja_ginza.__file__).parent
-    vocab = next(base.glob("ja_ginza-*/vocab"))
     v = Vectors().from_disk(vocab)
     table = np.asarray(v.data, dtype=np.float32)
     # post-process the word vectors (Mu & Viswanath 2018): subtract the mean and the top
@@ -73,12 +85,31 @@ def _vectors() -> _Vectors:
     if COMMON_COMPONENTS:
         top = np.linalg.svd(table, full_matrices=False)[2][:COMMON_COMPONENTS]
         table = table - (table @ top.T) @ top
-    table = table / (np.linalg.norm(table, axis=1, keepdims=True) + 1e-9)
+    table = (table / (np.linalg.norm(table, axis=1, keepdims=True) + 1e-9)).astype(np.float32)
+    keys = np.fromiter(v.key2row.keys(), dtype=np.uint64, count=len(v.key2row))
+    rows = np.fromiter(v.key2row.values(), dtype=np.int64, count=len(v.key2row))
+    try:
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_path.with_name(cache_path.name + f".{os.getpid()}.tmp.npz")
+        np.savez(tmp, table=table, keys=keys, rows=rows)
+        os.replace(tmp, cache_path)
+    except OSError:
+        pass  # a read-only home: compute again next time
+    return table, keys, rows
+
+
+@cache
+def _vectors() -> _Vectors:
+    import ja_ginza
+    from spacy.strings import hash_string
+
+    vocab = next(Path(ja_ginza.__file__).parent.glob("ja_ginza-*/vocab"))
+    table, keys, rows = _post_processed(vocab)
     # rows are ordered by corpus frequency: Zipf estimate of p(w) from the rank
     rank = np.arange(table.shape[0], dtype=np.float64)
     p = 1.0 / ((rank + 10.0) * math.log(table.shape[0]))
     weight = (SIF_A / (SIF_A + p)).astype(np.float32)
-    return _Vectors(table, dict(v.key2row), weight, hash_string)
+    return _Vectors(table, dict(zip(keys.tolist(), rows.tolist(), strict=True)), weight, hash_string)
 
 
 def _row(vec: _Vectors, *forms: str) -> int | None:
