@@ -180,6 +180,7 @@ class _Sheet:
     def __init__(self, wb, title: str, widths: list[float] | None = None) -> None:
         self.ws = wb.create_sheet(title[:31])
         self.row = 0
+        self._next_chart = 1  # first row free for the next chart (see anchor)
         # printed the way a manager reads it: landscape, all columns on one page width
         self.ws.page_setup.orientation = "landscape"
         self.ws.page_setup.paperSize = "9"  # A4
@@ -194,7 +195,7 @@ class _Sheet:
 
     def anchor(self, row: int, height_cm: float, col: str = "G") -> str:
         """Where the next chart goes: beside ``row`` but never over the previous chart."""
-        r = max(row, getattr(self, "_next_chart", 1))
+        r = max(row, self._next_chart)
         self._next_chart = r + int(height_cm / 0.5) + 2  # default rows are ~0.5 cm high
         return f"{col}{r}"
 
@@ -363,7 +364,7 @@ def _summary(wb, project: Project, n: int, flt: q.Filter, masker: _Masker, topic
     for key in ("ambassador", "loyal", "at_risk", "dormant", "unknown"):
         s.append([SEGMENTS[key], segs.get(key, 0)])
     _bar("ロイヤルティ区分", s, (1, r1, r1 + 4), [(2, r1 - 1, r1 + 4)], s.anchor(r1 - 1, 6), width=15, height=6)
-    s.blank(max(1, getattr(s, "_next_chart", 0) - s.row))
+    s.blank(max(1, s._next_chart - s.row))
 
     s.h2("トピック上位 5（喜び ／ 不満）")
     s.header(["喜びのトピック", "件数", "割合", "", "", "", "不満のトピック", "件数", "割合"])

@@ -76,7 +76,7 @@ class VerbatimModel(QAbstractTableModel):
         return len(self.ids)
 
     def refresh(self) -> None:
-        self._project.conn.rollback() if self._project.conn.in_transaction else None
+        """Forget cached rows (the project changed underneath)."""
         self.beginResetModel()
         self._cache.clear()
         self.endResetModel()

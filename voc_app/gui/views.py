@@ -7,7 +7,7 @@ import html
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -104,10 +104,6 @@ class OverviewView(QWidget):
         self.project_path = project_path
         self.grid = QGridLayout(self)
         self.setObjectName("overview")
-
-    def refresh(self) -> None:
-        with Project(self.project_path) as p:
-            self.show_data(self.load(p))
 
     @staticmethod
     def load(p) -> dict:
@@ -352,10 +348,6 @@ class TopicsView(QWidget):
         lay.addLayout(bottom, 2)
         self.data: dict[str, dict] = {}
 
-    def refresh(self) -> None:
-        with Project(self.project_path) as p:
-            self.show_data(self.load(p))
-
     @staticmethod
     def load(p) -> dict:
         from voc_app.pipeline import topic_list
@@ -511,10 +503,6 @@ class CustomersView(QWidget):
         lay.addWidget(holder, 2)
         self.rows: dict[str, list[dict]] = {}
 
-    def refresh(self) -> None:
-        with Project(self.project_path) as p:
-            self.show_data(self.load(p))
-
     @staticmethod
     def load(p) -> dict:
         from voc_app.store.signals import flagged
@@ -580,10 +568,6 @@ class ImportsView(QWidget):
         self.table = _table(self.model, 1)
         lay.addWidget(self.table)
 
-    def refresh(self) -> None:
-        with Project(self.project_path) as p:
-            self.show_data(self.load(p))
-
     @staticmethod
     def load(p) -> list:
         from voc_app.store.queries import batches
@@ -594,10 +578,3 @@ class ImportsView(QWidget):
         self.model.set_rows([(b["id"], b["file_name"], b["format"], b["responses"], b["verbatims"], b["tickets"],
                               b["duplicates_skipped"], b["started_at"][:16].replace("T", " ")) for b in bs])
 
-
-def debounce(widget: QWidget, ms: int, fn) -> QTimer:
-    t = QTimer(widget)
-    t.setSingleShot(True)
-    t.setInterval(ms)
-    t.timeout.connect(fn)
-    return t

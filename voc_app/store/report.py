@@ -9,10 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from importers.errors import InputError
+from voc_app.store.topics import VERBATIM_DATE  # one definition of "the date of a verbatim"
 
-_DATE = ("coalesce(v.created_at, (SELECT r.submitted_at FROM responses r WHERE r.id = v.response_id),"
-         " (SELECT t.created_at FROM tickets t WHERE t.id = v.ticket_id),"
-         " (SELECT i.held_at FROM interviews i WHERE i.id = v.interview_id))")
 _COLUMNS = {"source": "v.kind", "kind": "v.kind", "polarity": "a.polarity", "stage": "a.stage",
             "question": "coalesce(v.question, v.channel, v.speaker)", "customer": "c.external_id"}
 
@@ -48,10 +46,10 @@ def select_verbatims(conn: sqlite3.Connection, flt: Filter) -> int:
     conn.execute("CREATE TEMP TABLE export_ids (id INTEGER PRIMARY KEY)")
     cond, args = ["1"], []
     if flt.date_from:
-        cond.append(f"substr({_DATE}, 1, 10) >= ?")
+        cond.append(f"substr({VERBATIM_DATE}, 1, 10) >= ?")
         args.append(flt.date_from)
     if flt.date_to:
-        cond.append(f"substr({_DATE}, 1, 10) <= ?")
+        cond.append(f"substr({VERBATIM_DATE}, 1, 10) <= ?")
         args.append(flt.date_to)
     for key, value in flt.where.items():
         if key in _COLUMNS:
@@ -68,7 +66,7 @@ def select_verbatims(conn: sqlite3.Connection, flt: Filter) -> int:
 
 
 def period(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
-    return conn.execute(f"SELECT min(substr({_DATE}, 1, 10)), max(substr({_DATE}, 1, 10)) FROM verbatims v"
+    return conn.execute(f"SELECT min(substr({VERBATIM_DATE}, 1, 10)), max(substr({VERBATIM_DATE}, 1, 10)) FROM verbatims v"
                         " JOIN export_ids e ON e.id = v.id").fetchone()
 
 
@@ -94,7 +92,7 @@ def polarity_counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 def polarity_by_month(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
     return conn.execute(
-        f"SELECT substr({_DATE}, 1, 7) AS m, a.polarity, count(*) FROM verbatims v JOIN export_ids e ON e.id = v.id"
+        f"SELECT substr({VERBATIM_DATE}, 1, 7) AS m, a.polarity, count(*) FROM verbatims v JOIN export_ids e ON e.id = v.id"
         " JOIN analyses a ON a.verbatim_id = v.id WHERE NOT v.is_non_answer AND m IS NOT NULL GROUP BY 1, 2 ORDER BY 1"
     ).fetchall()
 
@@ -119,7 +117,7 @@ def topic_counts_filtered(conn: sqlite3.Connection, side: str, expr_kind: str, b
     try:
         if expr_kind == "month":
             return conn.execute(
-                f"SELECT m.topic_id, COALESCE(substr({_DATE}, 1, 7), '') AS p, count(*) FROM temp.export_members m"
+                f"SELECT m.topic_id, COALESCE(substr({VERBATIM_DATE}, 1, 7), '') AS p, count(*) FROM temp.export_members m"
                 " JOIN verbatims v ON v.id = m.verbatim_id GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
         return conn.execute(
             f"SELECT m.topic_id, COALESCE({t.breakdown_expr(by or 'source')}, '') AS val, count(*)"
@@ -148,7 +146,7 @@ def verbatim_rows(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[tuple
     """(id, kind, question, date, customer, text, polarity, stage, churn type, advocacy type,
     delight topic, pain topic) of the filtered verbatims, in id order."""
     cur = conn.execute(
-        f"SELECT v.id, v.kind, coalesce(v.question, v.channel, v.speaker), {_DATE}, c.external_id, v.text,"
+        f"SELECT v.id, v.kind, coalesce(v.question, v.channel, v.speaker), {VERBATIM_DATE}, c.external_id, v.text,"
         " a.polarity, a.stage, CASE WHEN a.churn THEN coalesce(a.churn_type, '1') END,"
         " CASE WHEN a.advocacy THEN coalesce(a.advocacy_type, '1') END,"
         " (SELECT coalesce(t.name, t.auto_label) FROM topic_members m JOIN topics t ON t.id = m.topic_id"

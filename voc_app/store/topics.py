@@ -218,7 +218,7 @@ def clear_edits(conn: sqlite3.Connection, side: str) -> None:
 
 # --- trend and breakdown ----------------------------------------------------------------------
 
-_DATE = ("COALESCE(v.created_at, (SELECT r.submitted_at FROM responses r WHERE r.id = v.response_id),"
+VERBATIM_DATE = ("COALESCE(v.created_at, (SELECT r.submitted_at FROM responses r WHERE r.id = v.response_id),"
          " (SELECT t.created_at FROM tickets t WHERE t.id = v.ticket_id),"
          " (SELECT i.held_at FROM interviews i WHERE i.id = v.interview_id))")
 
@@ -227,7 +227,7 @@ def trend(conn: sqlite3.Connection, side: str, period: str = "month") -> list[tu
     """(topic id, period, answers) — month ``YYYY-MM`` or ISO week ``YYYY-Www``; undated answers
     are counted under an empty period."""
     # dates are stored with their offset (JST): group by the local calendar date as written
-    expr = f"substr({_DATE}, 1, 7)" if period == "month" else f"strftime('%Y-W%W', substr({_DATE}, 1, 10))"
+    expr = f"substr({VERBATIM_DATE}, 1, 7)" if period == "month" else f"strftime('%Y-W%W', substr({VERBATIM_DATE}, 1, 10))"
     return conn.execute(
         f"SELECT m.topic_id, COALESCE({expr}, '') AS p, count(*)"
         " FROM topic_members m JOIN verbatims v ON v.id = m.verbatim_id WHERE m.side = ?"
