@@ -166,7 +166,8 @@ def test_cancel_a_running_import(qtbot, win, tmp_path):
 def test_screenshots_of_every_view(qtbot, win, tmp_path):
     paths = screenshots(win, tmp_path / "shots", QApplication.instance())
     assert [p.name for p in paths] == ["1_overview.png", "2_verbatims.png", "3_topics.png", "4_customers.png",
-                                       "5_imports.png"]
+                                       "5_coding.png", "6_analysis_rules.png", "6_analysis_crosstab.png",
+                                       "6_analysis_words.png", "7_imports.png"]
     for p in paths:
         img = QImage(str(p))
         assert (img.width(), img.height()) == (1280, 800)

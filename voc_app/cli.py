@@ -16,8 +16,10 @@ import traceback
 from pathlib import Path
 
 from importers.errors import Cancelled, InputError
+from nlp.coderules import RuleError
 from voc_app import __version__
 from voc_app.store import Project, ProjectError
+from voc_app.store.coding import CodingError
 
 EXIT_INPUT = 2
 EXIT_INTERNAL = 1
@@ -717,6 +719,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True)
     s.set_defaults(func=cmd_embed)
 
+    from voc_app.cli_coding import add_parsers
+
+    add_parsers(sub)
+
     s = sub.add_parser("info", help="件数と取り込みバッチを表示")
     s.add_argument("project")
     s.add_argument("--json", action="store_true", help="1 つの JSON オブジェクトで出力")
@@ -733,6 +739,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"エラー: {e.describe()}", file=sys.stderr)
         return EXIT_INPUT
     except ProjectError as e:
+        print(f"エラー: {e}", file=sys.stderr)
+        return EXIT_INPUT
+    except (CodingError, RuleError) as e:
         print(f"エラー: {e}", file=sys.stderr)
         return EXIT_INPUT
     except (Cancelled, KeyboardInterrupt):

@@ -39,17 +39,23 @@ def build_sample_project(dest: str | Path | None = None, *, rebuild: bool = Fals
         score_project(project)
         for side in ("delight", "pain"):
             update_topics(project, side)
+        # a codebook in the exchange format (REFI-QDA), its rules applied: auto-codes to review
+        from voc_app.coding import apply_rules, import_codebook
+
+        import_codebook(project, resource_path("sample") / "コードブック.qdc")
+        apply_rules(project)
         project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     tmp.rename(path)
     return path
 
 
 def _complete(path: Path) -> bool:
-    """A sample built by an older version (without scores or topics) is rebuilt."""
+    """A sample built by an older version (without scores, topics or a codebook) is rebuilt."""
     from voc_app.store import topics
 
     try:
         with Project(path) as project:
-            return all(topics.run(project.conn, side) for side in ("delight", "pain"))
+            return (all(topics.run(project.conn, side) for side in ("delight", "pain"))
+                    and project.conn.execute("SELECT count(*) FROM codes").fetchone()[0] > 0)
     except Exception:  # noqa: BLE001 - unreadable or partial: rebuild it
         return False

@@ -29,8 +29,8 @@ STAGES = {"first_experience": "初回体験", "success": "成功体験", "advoca
 SEGMENTS = {"ambassador": "アンバサダー", "loyal": "ロイヤル", "at_risk": "解約リスク", "dormant": "休眠", "unknown": "不明"}
 REVIEW = {"confirmed": "確認済み", "dismissed": "対象外", "contacted": "連絡済み"}
 VERBATIM_HEADER = ["ID", "種類", "設問・チャネル", "日時", "顧客", "発言", "極性", "段階", "喜びのトピック", "不満のトピック",
-                   "解約の兆し", "推奨・紹介"]
-VERBATIM_WIDTHS = [9, 11, 28, 17, 13, 70, 8, 10, 24, 24, 14, 14]
+                   "コード", "解約の兆し", "推奨・紹介"]
+VERBATIM_WIDTHS = [9, 11, 28, 17, 13, 70, 8, 10, 24, 24, 24, 14, 14]
 
 
 @dataclass
@@ -117,10 +117,10 @@ def export(project: Project, out: str | Path, *, flt: q.Filter | None = None, ma
 
 
 def _verbatim_cells(row: tuple, masker: _Masker) -> list:
-    vid, kind, question, when, cust, text, pol, stage, churn, adv, dtopic, ptopic = row
+    vid, kind, question, when, cust, text, pol, stage, churn, adv, dtopic, ptopic, codes = row
     return [vid, KINDS.get(kind, kind), question, _date(when), masker.customer(cust), masker.text(text),
             POLARITY.get(pol, pol or ""), STAGES.get(stage, stage or ""), masker.text(dtopic) or "",
-            masker.text(ptopic) or "", churn or "", adv or ""]
+            masker.text(ptopic) or "", codes or "", churn or "", adv or ""]
 
 
 def _write_csv(conn, path: Path, n: int, masker: _Masker, encoding: str, tick: Progress) -> ExportResult:
@@ -287,8 +287,9 @@ def _write_xlsx(project: Project, path: Path, n: int, flt: q.Filter, masker: _Ma
             _topic_sheet(wb, conn, name, side, topics[side], sizes[side], attrs, masker, clipped)
         for kind, name in (("ambassador", "アンバサダー候補"), ("churn", "解約リスク")):
             _customer_sheet(wb, conn, name, kind, masker, clipped)
+        codebook = _code_sheet(wb, conn, masker)
         tick(0.1, "クロス集計")
-        _crosstab_sheet(wb, conn, topics, attrs, masker)
+        _crosstab_sheet(wb, conn, topics, attrs, masker, codebook)
         _verbatim_sheets(wb, conn, n, masker, clipped, tick)
         tick(0.97, "保存")
     except BaseException:
@@ -461,17 +462,48 @@ def _customer_sheet(wb, conn, name: str, kind: str, masker: _Masker, clipped: li
         s.ws.auto_filter.ref = f"A{r_head}:G{s.row}"
 
 
-def _crosstab_sheet(wb, conn, topics: dict, attrs: list[str], masker: _Masker) -> None:
+def _code_sheet(wb, conn, masker: _Masker) -> list[dict]:
+    """コード: the codebook with the number of verbatims per code (manual, accepted and pending
+    auto-codes) and its share, description and rule; with a bar chart. Absent without codes."""
+    from voc_app.store.coding import codes
+
+    book = codes(conn)
+    if not book:
+        return []
+    counts = {c: n for c, _, n in q.code_counts_filtered(conn, None)}
+    states = q.code_states_filtered(conn)
+    total = conn.execute("SELECT count(*) FROM export_ids e JOIN verbatims v ON v.id = e.id WHERE NOT v.is_non_answer"
+                         ).fetchone()[0] or 1
+    s = _Sheet(wb, "コード", [30, 9, 8, 9, 11, 11, 46, 36])
+    s.title(f"コード（{len(book)} 個、回答 {total:,} 件）")
+    s.append([s.cell("件数は発言の数（コーダーや箇所が複数でも 1 件）。未確認はルール・トピックからの自動コードで、まだ人が確認していないもの。",
+                     font=s.st["note"])])
+    r1 = s.header(["コード", "件数", "割合", "手作業", "自動（確定）", "自動（未確認）", "説明", "自動コーディングのルール"]) + 1
+    for c in book:
+        m, a, p = states.get(c["id"], (0, 0, 0))
+        n = counts.get(c["id"], 0)
+        s.append(["　" * c["depth"] + masker.text(c["name"]), n, s.cell(n / total, fmt=s.st["pct"]), m, a, p,
+                  s.cell(masker.text(c["description"]), align=s.st["wrap"]), c["rule"]])
+    r2 = s.row
+    _bar("コードごとの件数", s, (1, r1, r2), [(2, r1 - 1, r2)], f"A{r2 + 2}", horizontal=True)
+    return book
+
+
+def _crosstab_sheet(wb, conn, topics: dict, attrs: list[str], masker: _Masker, codebook: list[dict]) -> None:
     from openpyxl.formatting.rule import ColorScaleRule
     from openpyxl.utils import get_column_letter
 
     s = _Sheet(wb, "クロス集計", [30] + [10] * 24)
-    s.title("クロス集計: トピック × 属性（件数と行の割合）")
-    s.append([s.cell("色が濃いほど多い。割合はトピックの件数に占める割合。", font=s.st["note"])])
-    for side, side_name in (("delight", "喜び"), ("pain", "不満")):
-        names = {t["id"]: masker.text(t["label"]) for t in topics[side]["topics"]}
+    s.title("クロス集計: トピック・コード × 属性（件数と行の割合）")
+    s.append([s.cell("色が濃いほど多い。割合はトピック（コード）の件数に占める割合。", font=s.st["note"])])
+    code_names = {c["id"]: "　" * c["depth"] + masker.text(c["name"]) for c in codebook}
+    sections = [(side, f"{side_name}のトピック", {t["id"]: masker.text(t["label"]) for t in topics[side]["topics"]})
+                for side, side_name in (("delight", "喜び"), ("pain", "不満"))]
+    if codebook:
+        sections.append(("codes", "コード", code_names))
+    for side, what, names in sections:
         for by in ["nps_group", "source", *attrs]:
-            rows = q.topic_counts_filtered(conn, side, "by", by)
+            rows = q.code_counts_filtered(conn, by) if side == "codes" else q.topic_counts_filtered(conn, side, "by", by)
             vals = sorted({v for _, v, _ in rows if v}, key=str)[:10]
             if not vals:
                 continue
@@ -483,10 +515,12 @@ def _crosstab_sheet(wb, conn, topics: dict, attrs: list[str], masker: _Masker) -
                 continue
             s.blank()
             title = {"nps_group": "NPS 区分", "source": "種類"}.get(by, by)
-            s.h2(f"{side_name}のトピック × {title}")
+            s.h2(f"{what} × {title}")
             shown = [KINDS.get(v, v) if by == "source" else v for v in vals]
-            r1 = s.header(["トピック", *shown, "計", *[f"{v}（%）" for v in shown]]) + 1
-            for tid in sorted(table, key=lambda t: -sum(table[t].values())):
+            r1 = s.header(["コード" if side == "codes" else "トピック", *shown, "計", *[f"{v}（%）" for v in shown]]) + 1
+            order = [c for c in names if c in table] if side == "codes" else \
+                sorted(table, key=lambda t: -sum(table[t].values()))
+            for tid in order:
                 row = [table[tid].get(v, 0) for v in vals]
                 tot = sum(row) or 1
                 s.append([names[tid], *row, sum(row), *[s.cell(x / tot, fmt=s.st["pct"]) for x in row]])
@@ -507,7 +541,7 @@ def _verbatim_sheets(wb, conn, n: int, masker: _Masker, clipped: list[int], tick
     for row in q.verbatim_rows(conn):
         if sheet is None or sheet.row > per_sheet:
             if sheet is not None:
-                sheet.ws.auto_filter.ref = f"A1:L{sheet.row}"
+                sheet.ws.auto_filter.ref = f"A1:M{sheet.row}"
             part += 1
             sheet = _Sheet(wb, "発言一覧" if part == 1 else f"発言一覧 ({part})", VERBATIM_WIDTHS)
             sheet.ws.freeze_panes = "B2"
@@ -523,4 +557,4 @@ def _verbatim_sheets(wb, conn, n: int, masker: _Masker, clipped: list[int], tick
     if sheet is None:
         sheet = _Sheet(wb, "発言一覧", VERBATIM_WIDTHS)
         sheet.header(VERBATIM_HEADER)
-    sheet.ws.auto_filter.ref = f"A1:L{max(sheet.row, 1)}"
+    sheet.ws.auto_filter.ref = f"A1:M{max(sheet.row, 1)}"

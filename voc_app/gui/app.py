@@ -2,7 +2,8 @@
 
 Views: 概要 (overview), 発言 (verbatims: search, filters, evidence, KWIC), トピック (delight and
 pain maps, curation with undo), 顧客 (ambassador candidates and churn risks, timeline, review),
-取り込み (batches, import wizard). Heavy work runs in background jobs (``gui/jobs.py``).
+コーディング (codebook, span coding per coder, memos, undo / redo), コード分析 (auto-coding rules,
+agreement, cross-tab, words), 取り込み (batches, import wizard). Heavy work runs in background jobs (``gui/jobs.py``).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QPushButton, QTabWidget
 
+from voc_app.gui.coding import CodeAnalysisView, CodingView
 from voc_app.gui.fonts import register_bundled_fonts
 from voc_app.gui.jobs import Job, JobBar
 from voc_app.gui.views import CustomersView, ImportsView, OverviewView, TopicsView, VerbatimsView
 
-TABS = ("overview", "verbatims", "topics", "customers", "imports")
+TABS = ("overview", "verbatims", "topics", "customers", "coding", "analysis", "imports")
 PROCESS_JOBS = os.environ.get("VOC_PROCESS_JOBS") == "1"
 
 
@@ -79,6 +81,33 @@ def op_review(project, progress, customer, kind, state, note):
         review(project.conn, customer, kind, state, note)
 
 
+def op_topic_to_code(project, progress, topic_id):
+    from voc_app.coding import topic_to_code
+
+    return topic_to_code(project, topic_id)
+
+
+def op_codebook_import(project, progress, path):
+    from voc_app.coding import import_codebook
+
+    return import_codebook(project, path)
+
+
+def op_codebook_export(project, progress, out):
+    from voc_app.coding import codebook_specs
+    from voc_app.export.codebook import write_codebook_csv, write_qdc
+
+    specs = codebook_specs(project)
+    (write_codebook_csv if str(out).lower().endswith(".csv") else write_qdc)(specs, out)
+    return out
+
+
+def op_coded_export(project, progress, out):
+    from voc_app.export.codebook import write_coded_csv
+
+    return write_coded_csv(project, out)
+
+
 def op_export(project, progress, out, flt, mask_pii):
     from voc_app.export.excel import export
 
@@ -99,8 +128,11 @@ class MainWindow(QMainWindow):
         self.topics = TopicsView(self.project_path)
         self.customers = CustomersView(self.project_path)
         self.imports = ImportsView(self.project_path)
+        self.coding = CodingView(self.project_path, self.settings)
+        self.analysis = CodeAnalysisView(self.project_path, self.run)
         for w, name in ((self.overview, self.tr("概要")), (self.verbatim_view, self.tr("発言")),
                         (self.topics, self.tr("トピック")), (self.customers, self.tr("顧客")),
+                        (self.coding, self.tr("コーディング")), (self.analysis, self.tr("コード分析")),
                         (self.imports, self.tr("取り込み"))):
             self.tabs.addTab(w, name)
         self.setCentralWidget(self.tabs)
@@ -115,6 +147,10 @@ class MainWindow(QMainWindow):
         self.topics.edit_requested.connect(self.edit_topic)
         self.topics.refit_requested.connect(lambda side: self.run(self.tr("トピックを推定"), op_refit, side=side))
         self.topics.open_verbatims.connect(self.open_topic_verbatims)
+        self.topics.to_code.connect(lambda tid: self.run(self.tr("トピックをコードに"), op_topic_to_code, topic_id=tid,
+                                                         done=lambda _r: self._coding_changed()))
+        self.coding.message.connect(lambda m: self.statusBar().showMessage(m, 8000) if m else None)
+        self.analysis.open_ids.connect(self.open_coding_ids)
         self.customers.review_requested.connect(
             lambda c, k, s, n: self.run(self.tr("確認を保存"), op_review, customer=c, kind=k, state=s, note=n))
         self.imports.import_requested.connect(self.choose_import)
@@ -151,15 +187,22 @@ class MainWindow(QMainWindow):
         act(f, self.tr("取り込み…"), "Ctrl+I", self.choose_import, "action_import")
         act(f, self.tr("書き出し（Excel / CSV）…"), "Ctrl+E", self.choose_export, "action_export")
         f.addSeparator()
+        act(f, self.tr("コードブックを取り込み（.qdc / .csv）…"), None, self.choose_codebook_import, "action_codebook_import")
+        act(f, self.tr("コードブックを書き出し（.qdc / .csv）…"), None, self.choose_codebook_export, "action_codebook_export")
+        act(f, self.tr("コード付けを CSV に書き出し…"), None, self.choose_coded_export, "action_coded_export")
+        f.addSeparator()
         act(f, self.tr("終了"), QKeySequence.StandardKey.Quit, self.close)
         e = self.menuBar().addMenu(self.tr("編集(&E)"))
-        act(e, self.tr("元に戻す（トピック）"), QKeySequence.StandardKey.Undo, self.undo, "action_undo")
+        act(e, self.tr("元に戻す"), QKeySequence.StandardKey.Undo, self.undo, "action_undo")
+        act(e, self.tr("やり直し（コーディング）"), QKeySequence.StandardKey.Redo, self.redo, "action_redo")
         act(e, self.tr("検索"), QKeySequence.StandardKey.Find, self.focus_search)
+        act(e, self.tr("プロジェクトのメモ…"), "Ctrl+M", self.coding.project_memo_dialog, "action_project_memo")
         a = self.menuBar().addMenu(self.tr("分析(&A)"))
         act(a, self.tr("分析を更新（新しい発言・評価・トピック）"), "F5", lambda: self.run(self.tr("分析"), op_analyze),
             "action_analyze")
         v = self.menuBar().addMenu(self.tr("表示(&V)"))
-        for i, name in enumerate((self.tr("概要"), self.tr("発言"), self.tr("トピック"), self.tr("顧客"), self.tr("取り込み"))):
+        for i, name in enumerate((self.tr("概要"), self.tr("発言"), self.tr("トピック"), self.tr("顧客"),
+                                  self.tr("コーディング"), self.tr("コード分析"), self.tr("取り込み"))):
             act(v, name, f"Ctrl+{i + 1}", lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
 
     def _remember(self) -> None:
@@ -179,6 +222,7 @@ class MainWindow(QMainWindow):
             self.job.cancel()
         self.settings.setValue("geometry", self.saveGeometry())
         self.verbatim_view.model.close()
+        self.coding.model.close()
         super().closeEvent(event)
 
     # --- jobs --------------------------------------------------------------------------------
@@ -212,16 +256,24 @@ class MainWindow(QMainWindow):
         when they are shown (the UI thread never waits for a view's queries)."""
         self._stale = {"overview", "topics", "customers", "imports"}
         self.verbatim_view.model.refresh()
+        self.coding.model.refresh()
+        if self.coding.loaded:
+            self.coding.reload()
         self._load_visible()
 
     def idle(self) -> bool:
         """No view is loading (tests and benchmarks wait for this)."""
-        return not self._loading and self.tabs.currentWidget() not in self._stale_views()
+        return (not self._loading and self.tabs.currentWidget() not in self._stale_views() and self.coding.idle()
+                and self.analysis.idle() and (self.job is None or self.job.finished))
 
     def _stale_views(self) -> list:
         return [self._views[n] for n in self._stale]
 
     def _load_visible(self) -> None:
+        if self.tabs.currentWidget() is self.coding:
+            self.coding.start()
+        if self.tabs.currentWidget() is self.analysis:
+            self.analysis.start(self.coding.book, [self.coding.coder.itemText(i) for i in range(self.coding.coder.count())])
         name = next((n for n, v in self._views.items() if v is self.tabs.currentWidget()), None)
         if name not in self._stale or name in self._loading:
             return
@@ -251,8 +303,25 @@ class MainWindow(QMainWindow):
                      self.tr("トピックを編集しました（Ctrl+Z で元に戻す）"), 6000))
 
     def undo(self) -> None:
+        if self.tabs.currentWidget() in (self.coding, self.analysis):
+            self.coding.undo()
+            return
         side = "pain" if self.topics.tables["pain"].hasFocus() else "delight"
         self.edit_topic(side, "undo", ())
+
+    def redo(self) -> None:
+        if self.tabs.currentWidget() in (self.coding, self.analysis):
+            self.coding.redo()
+        else:
+            self.statusBar().showMessage(self.tr("やり直しはコーディングの編集に使えます"), 5000)
+
+    def _coding_changed(self) -> None:
+        self.coding.reload()
+        self.tabs.setCurrentWidget(self.coding)
+
+    def open_coding_ids(self, ids: list, label: str) -> None:
+        self.tabs.setCurrentWidget(self.coding)
+        self.coding.open_ids(list(ids), label)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.verbatim_view)
@@ -297,6 +366,31 @@ class MainWindow(QMainWindow):
             v = dlg.values()
             self.run(self.tr("書き出し"), op_export, **v,
                      done=lambda r: self.statusBar().showMessage(self.tr("書き出しました: {0}").format(r.path), 10000))
+
+    def choose_codebook_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("コードブックを取り込み"), str(self.project_path.parent),
+                                              self.tr("コードブック (*.qdc *.csv);;すべて (*)"))
+        if name:
+            self.run(self.tr("コードブックを取り込み"), op_codebook_import, path=name,
+                     done=lambda r: (self._coding_changed(), self.statusBar().showMessage(
+                         self.tr("コードブックを取り込みました: 追加 {0}、更新 {1}（Ctrl+Z で元に戻す）").format(
+                             r["added"], r["updated"]), 10000)))
+
+    def choose_codebook_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("コードブックを書き出し"),
+                                              str(self.project_path.with_suffix(".qdc")),
+                                              self.tr("REFI-QDA コードブック (*.qdc);;CSV (*.csv)"))
+        if name:
+            self.run(self.tr("コードブックを書き出し"), op_codebook_export, out=name,
+                     done=lambda r: self.statusBar().showMessage(self.tr("書き出しました: {0}").format(r), 10000))
+
+    def choose_coded_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("コード付けを書き出し"),
+                                              str(self.project_path.with_name(self.project_path.stem + "_コード付け.csv")),
+                                              "CSV (*.csv)")
+        if name:
+            self.run(self.tr("コード付けを書き出し"), op_coded_export, out=name,
+                     done=lambda n: self.statusBar().showMessage(self.tr("{0:,} 件を書き出しました").format(n), 10000))
 
     def choose_open(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("プロジェクトを開く"), str(self.project_path.parent),
@@ -359,12 +453,41 @@ def screenshots(win: MainWindow, out: Path, app: QApplication) -> list[Path]:
                 t.selectRow(0)
         if name == "verbatims" and win.verbatim_view.model.rowCount():
             win.verbatim_view.table.selectRow(0)
+        if name == "analysis":
+            _analysis_shots(win, app, out, paths, i + 1)
+            continue
         for _ in range(3):
             app.processEvents()
         p = out / f"{i + 1}_{name}.png"
         win.grab().save(str(p))
         paths.append(p)
     return paths
+
+
+def _analysis_shots(win: MainWindow, app: QApplication, out: Path, paths: list[Path], n: int) -> None:
+    """The code analysis view: a rule preview, a cross-tab and a word network."""
+    a = win.analysis
+
+    def shot(suffix: str) -> None:
+        wait_idle(win, app)
+        for _ in range(3):
+            app.processEvents()
+        p = out / f"{n}{suffix}.png"
+        win.grab().save(str(p))
+        paths.append(p)
+
+    a.tabs.setCurrentIndex(0)
+    if a.rule.text().strip():
+        a.preview()
+    shot("_analysis_rules")
+    a.tabs.setCurrentIndex(2)
+    a.findChild(QPushButton, "crosstab_run").click()
+    shot("_analysis_crosstab")
+    a.tabs.setCurrentIndex(3)
+    a.findChild(QPushButton, "words_network").click()
+    wait_idle(win, app)
+    a.findChild(QPushButton, "words_freq").click()
+    shot("_analysis_words")
 
 
 def main(argv: list[str] | None = None) -> int:

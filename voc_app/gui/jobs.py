@@ -21,6 +21,11 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from importers.errors import Cancelled, InputError
+from nlp.coderules import RuleError
+from voc_app.store.coding import CodingError
+
+# errors whose message is meant for the user as it is (no traceback, no type name)
+USER_ERRORS = (CodingError, RuleError)
 
 SHOW_AFTER_MS = 500
 
@@ -50,6 +55,8 @@ def _child(fn, project_path: str, kwargs: dict, queue, cancel) -> None:  # a sep
         queue.put(("cancelled",))
     except InputError as e:
         queue.put(("failed", e.describe()))
+    except USER_ERRORS as e:
+        queue.put(("failed", str(e)))
     except BaseException as e:  # noqa: BLE001 - reported to the app; the traceback goes to the log
         _log(traceback.format_exc())
         queue.put(("failed", f"{type(e).__name__}: {e}"))
@@ -115,6 +122,8 @@ class _Runnable(QRunnable):
             job.signals.cancelled.emit()
         except InputError as e:
             job.signals.failed.emit(e.describe())
+        except USER_ERRORS as e:
+            job.signals.failed.emit(str(e))
         except Exception as e:  # noqa: BLE001 - shown as a message, the traceback goes to the log
             _log(traceback.format_exc())
             job.signals.failed.emit(f"{type(e).__name__}: {e}")

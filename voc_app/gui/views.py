@@ -294,6 +294,7 @@ class TopicsView(QWidget):
     edit_requested = Signal(str, str, tuple)   # side, action, args
     refit_requested = Signal(str)
     open_verbatims = Signal(str, object, str)  # side, topic id (None = rare voices), label
+    to_code = Signal(int)                      # topic id: make it a code (answers auto-coded, pending)
 
     def __init__(self, project_path: Path) -> None:
         super().__init__()
@@ -323,7 +324,8 @@ class TopicsView(QWidget):
             buttons = QHBoxLayout()
             for action, label in (("rename", self.tr("名前")), ("merge", self.tr("統合")), ("split", self.tr("分割")),
                                   ("delete", self.tr("削除")), ("undo", self.tr("元に戻す")),
-                                  ("refit", self.tr("推定し直す")), ("rare", self.tr("まれな声"))):
+                                  ("refit", self.tr("推定し直す")), ("rare", self.tr("まれな声")),
+                                  ("code", self.tr("コードに"))):
                 b = QPushButton(label)
                 b.setObjectName(f"{side}_{action}")
                 b.clicked.connect(lambda _c=False, s=side, a=action: self._action(s, a))
@@ -457,6 +459,8 @@ class TopicsView(QWidget):
             self.edit_requested.emit(side, "split", (ids[0], 2))
         elif action == "delete":
             self.edit_requested.emit(side, "delete", (ids[0],))
+        elif action == "code":
+            self.to_code.emit(ids[0])
 
 
 # ------------------------------------------------------------------------------------------------

@@ -63,14 +63,17 @@ def verbatim_page(conn: sqlite3.Connection, *, limit: int = 500, offset: int = 0
 
 # --- the app's verbatim browser -----------------------------------------------------------------
 
-VERBATIM_FILTERS = ("kind", "polarity", "stage", "signal", "customer", "topic", "date_from", "date_to")
+VERBATIM_FILTERS = ("kind", "polarity", "stage", "signal", "customer", "topic", "date_from", "date_to", "code",
+                    "uncoded_by", "pending", "cell", "ids")
 
 
 def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, Any] | None = None) -> list[int]:
     """Ids of the verbatims matching a Japanese full-text search (FTS5 trigram; 1–2 characters
     fall back to LIKE) and filters: kind, polarity, stage, signal (churn / advocacy), customer
     (external id), topic ((side, topic id), or (side, None) for rare voices), date_from / date_to
-    (YYYY-MM-DD)."""
+    (YYYY-MM-DD), code (code id: verbatims coded with it or a sub-code), uncoded_by (coder name:
+    verbatims the coder has neither coded nor marked), pending (auto-codes awaiting review), cell
+    ((dimension, value) of a code cross-tab, see ``store.coding.dimension_expr``), ids (a list)."""
     f = filters or {}
     cond, args, joins = [], [], ""
     s = search.strip()
@@ -107,6 +110,28 @@ def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, 
     if f.get("date_to"):
         cond.append("substr(v.created_at, 1, 10) <= ?")
         args.append(f["date_to"])
+    if f.get("code"):
+        cond.append("v.id IN (SELECT verbatim_id FROM codings WHERE state != 'rejected' AND code_id IN ("
+                    "WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN t ON c.parent_id = t.id)"
+                    " SELECT id FROM t))")
+        args.append(f["code"])
+    if f.get("uncoded_by"):
+        cond.append("NOT v.is_non_answer AND NOT EXISTS (SELECT 1 FROM codings g WHERE g.verbatim_id = v.id"
+                    " AND g.coder_id = (SELECT id FROM coders WHERE name = ?) AND g.state != 'rejected')"
+                    " AND NOT EXISTS (SELECT 1 FROM coded d WHERE d.verbatim_id = v.id"
+                    " AND d.coder_id = (SELECT id FROM coders WHERE name = ?))")
+        args += [f["uncoded_by"], f["uncoded_by"]]
+    if f.get("pending"):
+        cond.append("v.id IN (SELECT verbatim_id FROM codings WHERE state = 'pending')")
+    if f.get("cell"):
+        from voc_app.store.coding import dimension_expr
+
+        by, value = f["cell"]
+        cond.append(f"COALESCE({dimension_expr(by)}, '') = ?")
+        args.append(value)
+    if f.get("ids") is not None:
+        ids = [int(i) for i in f["ids"]]
+        cond.append(f"v.id IN ({','.join(map(str, ids)) or 'NULL'})")
     where = (" WHERE " + " AND ".join(cond)) if cond else ""
     return [r[0] for r in conn.execute(f"SELECT v.id FROM verbatims v{joins}{where} ORDER BY v.id", args)]
 

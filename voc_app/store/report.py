@@ -127,6 +127,28 @@ def topic_counts_filtered(conn: sqlite3.Connection, side: str, expr_kind: str, b
         conn.execute("DROP TABLE IF EXISTS temp.export_members")
 
 
+def code_counts_filtered(conn: sqlite3.Connection, by: str | None) -> list[tuple[int, str, int]]:
+    """(code id, value of ``by`` or '', verbatims) over the filtered verbatims (rejected auto-codes
+    left out; a verbatim counts once per code whatever the number of coders or spans)."""
+    from voc_app.store.coding import dimension_expr
+
+    val = f"COALESCE({dimension_expr(by)}, '')" if by else "''"
+    return conn.execute(
+        f"SELECT g.code_id, {val}, count(DISTINCT g.verbatim_id) FROM codings g JOIN export_ids e ON e.id = g.verbatim_id"
+        " JOIN verbatims v ON v.id = g.verbatim_id WHERE g.state != 'rejected' GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
+
+
+def code_states_filtered(conn: sqlite3.Connection) -> dict[int, tuple[int, int, int]]:
+    """code id -> (verbatims with a manual coding, with an accepted auto-code, with a pending one)."""
+    out: dict[int, list[int]] = {}
+    for cid, kind, n in conn.execute(
+            "SELECT g.code_id, CASE WHEN g.source = 'manual' THEN 0 WHEN g.state = 'accepted' THEN 1 ELSE 2 END,"
+            " count(DISTINCT g.verbatim_id) FROM codings g JOIN export_ids e ON e.id = g.verbatim_id"
+            " WHERE g.state != 'rejected' GROUP BY 1, 2"):
+        out.setdefault(cid, [0, 0, 0])[kind] = n
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def main_attributes(conn: sqlite3.Connection, limit: int = 3) -> list[str]:
     """The attribute keys most answers carry (年代, プラン …), for breakdowns and cross-tabs."""
     keys: dict[str, int] = {}
@@ -144,7 +166,8 @@ def main_attributes(conn: sqlite3.Connection, limit: int = 3) -> list[str]:
 
 def verbatim_rows(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[tuple]:
     """(id, kind, question, date, customer, text, polarity, stage, churn type, advocacy type,
-    delight topic, pain topic) of the filtered verbatims, in id order."""
+    delight topic, pain topic, codes) of the filtered verbatims, in id order. Codes: the names of
+    the codes on the verbatim (any coder; rejected auto-codes left out), joined with 「、」."""
     cur = conn.execute(
         f"SELECT v.id, v.kind, coalesce(v.question, v.channel, v.speaker), {VERBATIM_DATE}, c.external_id, v.text,"
         " a.polarity, a.stage, CASE WHEN a.churn THEN coalesce(a.churn_type, '1') END,"
@@ -152,7 +175,9 @@ def verbatim_rows(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[tuple
         " (SELECT coalesce(t.name, t.auto_label) FROM topic_members m JOIN topics t ON t.id = m.topic_id"
         "   WHERE m.side = 'delight' AND m.verbatim_id = v.id),"
         " (SELECT coalesce(t.name, t.auto_label) FROM topic_members m JOIN topics t ON t.id = m.topic_id"
-        "   WHERE m.side = 'pain' AND m.verbatim_id = v.id)"
+        "   WHERE m.side = 'pain' AND m.verbatim_id = v.id),"
+        " (SELECT group_concat(name, '、') FROM (SELECT DISTINCT k.name FROM codings g JOIN codes k ON k.id = g.code_id"
+        "   WHERE g.verbatim_id = v.id AND g.state != 'rejected' ORDER BY k.position, k.id))"
         " FROM verbatims v JOIN export_ids e ON e.id = v.id LEFT JOIN customers c ON c.id = v.customer_id"
         " LEFT JOIN analyses a ON a.verbatim_id = v.id ORDER BY v.id")
     while True:

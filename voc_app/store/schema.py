@@ -335,6 +335,70 @@ def m006_behaviour(conn: sqlite3.Connection) -> None:
             conn.execute(stmt)
 
 
+# Coding (researchers' tags): codes, codings, memos and the coders are user judgements (primary
+# data): re-analysis never touches them. Auto-codes (source 'rule' / 'topic') are marked and wait
+# for a person to accept or reject them. coding_edits keeps before/after rows for undo and redo.
+M007_CODING = """
+CREATE TABLE coders (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE codes (
+    id INTEGER PRIMARY KEY,
+    guid TEXT NOT NULL UNIQUE,                -- REFI-QDA identity, kept through export / import
+    parent_id INTEGER REFERENCES codes (id),
+    name TEXT NOT NULL,
+    color TEXT NOT NULL DEFAULT '#4E79A7',
+    description TEXT NOT NULL DEFAULT '',
+    examples TEXT NOT NULL DEFAULT '[]',      -- JSON list of example passages
+    rule TEXT NOT NULL DEFAULT '',            -- auto-coding rule (nlp/coderules.py)
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX codes_name ON codes (coalesce(parent_id, 0), name);
+CREATE TABLE codings (
+    id INTEGER PRIMARY KEY,
+    code_id INTEGER NOT NULL REFERENCES codes (id),
+    verbatim_id INTEGER NOT NULL REFERENCES verbatims (id) ON DELETE CASCADE,
+    coder_id INTEGER NOT NULL REFERENCES coders (id),
+    span_start INTEGER,                       -- character offsets in verbatims.text; NULL: whole verbatim
+    span_end INTEGER,
+    source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'rule', 'topic')),
+    state TEXT NOT NULL DEFAULT 'accepted' CHECK (state IN ('accepted', 'pending', 'rejected')),
+    created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX codings_unique ON codings
+    (code_id, verbatim_id, coder_id, coalesce(span_start, -1), coalesce(span_end, -1));
+CREATE INDEX codings_verbatim ON codings (verbatim_id);
+CREATE TABLE coded (                          -- verbatims a coder went through (agreement units)
+    coder_id INTEGER NOT NULL REFERENCES coders (id),
+    verbatim_id INTEGER NOT NULL REFERENCES verbatims (id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    PRIMARY KEY (coder_id, verbatim_id)
+);
+CREATE TABLE memos (
+    id INTEGER PRIMARY KEY,
+    target TEXT NOT NULL CHECK (target IN ('project', 'code', 'verbatim')),
+    target_id INTEGER NOT NULL DEFAULT 0,
+    coder_id INTEGER REFERENCES coders (id),
+    text TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX memos_target ON memos (target, target_id, coalesce(coder_id, 0));
+CREATE TABLE coding_edits (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '{}',
+    before TEXT NOT NULL,                     -- JSON: {table: {id: row or null}}
+    after TEXT NOT NULL,
+    at TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", M001_INITIAL),
     ("002_analyses", M002_ANALYSES),
@@ -342,4 +406,5 @@ MIGRATIONS: list[Migration] = [
     ("004_signals", M004_SIGNALS),
     ("005_topics", M005_TOPICS),
     ("006_behaviour", m006_behaviour),
+    ("007_coding", M007_CODING),
 ]

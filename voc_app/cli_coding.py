@@ -1,0 +1,350 @@
+"""``voc`` commands for researchers' coding (registered by ``voc_app.cli``): codebook, tag,
+memo, autocode, agreement, crosstab, words, coded."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+from voc_app.store import Project
+
+
+def _code_id(project: Project, ref: str) -> int:
+    from voc_app.store.coding import code_by_name
+
+    return code_by_name(project.conn, ref)["id"]
+
+
+def _print_book(project: Project) -> None:
+    from voc_app.coding import codebook
+
+    book = codebook(project)
+    if not book:
+        print("コードはまだありません（voc codebook PROJECT add 名前）")
+    for c in book:
+        rule = f"  ルール: {c['rule']}" if c["rule"] else ""
+        print(f"{c['id']:>4}  {'  ' * c['depth']}{c['name']}  [{c['color']}]  {c['count']:,} 件{rule}")
+
+
+def cmd_codebook(args: argparse.Namespace) -> int:
+    from voc_app import coding as C
+    from voc_app.export.codebook import write_codebook_csv, write_qdc
+
+    a, rest = args.action, args.args
+    with Project(args.project) as project:
+        fields = {k: v for k, v in (("color", args.color), ("description", args.description), ("rule", args.rule))
+                  if v is not None}
+        if args.example:
+            fields["examples"] = args.example
+        if a == "list":
+            _print_book(project)
+        elif a == "add":
+            if not rest:
+                raise C.CodingError("add の後にコード名を書いてください")
+            parent = _code_id(project, args.parent) if args.parent else None
+            cid = C.add_code(project, " ".join(rest), parent, **fields)
+            print(f"コード {cid}「{' '.join(rest)}」を追加しました")
+        elif a == "edit":
+            cid = _code_id(project, rest[0])
+            if args.name:
+                fields["name"] = args.name
+            if not fields:
+                raise C.CodingError("変える項目を --name / --color / --description / --example / --rule で指定してください")
+            C.update_code(project, cid, **fields)
+            print(f"コード {cid} を変更しました")
+        elif a == "move":
+            cid = _code_id(project, rest[0])
+            parent = None if len(rest) < 2 or rest[1] in ("-", "root") else _code_id(project, rest[1])
+            C.move_code(project, cid, parent)
+            print(f"コード {cid} を移動しました")
+        elif a == "merge":
+            ids = [_code_id(project, r) for r in rest]
+            if len(ids) < 2:
+                raise C.CodingError("merge 残すコード 統合するコード… の形で指定してください")
+            n = C.merge_codes(project, ids[0], ids[1:])
+            print(f"{len(ids) - 1} 個のコードを {ids[0]} に統合しました（コード付け {n:,} 件を移動）")
+        elif a == "delete":
+            n = C.delete_code(project, _code_id(project, rest[0]))
+            print(f"コード {rest[0]} と下位コードを削除しました（コード付け {n:,} 件）。voc codebook PROJECT undo で戻せます")
+        elif a == "import":
+            res = C.import_codebook(project, rest[0])
+            print(f"コードブックを取り込みました: 追加 {res['added']}、更新 {res['updated']}")
+        elif a == "export":
+            out = Path(rest[0])
+            specs = C.codebook_specs(project)
+            if out.suffix.lower() == ".csv":
+                write_codebook_csv(specs, out, args.encoding)
+            else:
+                write_qdc(specs, out)
+            print(f"書き出しました: {out}（コード {len(C.codebook(project))} 個）")
+        elif a in ("undo", "redo"):
+            done = (C.undo if a == "undo" else C.redo)(project)
+            print((f"元に戻しました: {done}" if a == "undo" else f"やり直しました: {done}") if done else
+                  ("元に戻す編集はありません" if a == "undo" else "やり直す編集はありません"))
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    from voc_app import coding as C
+    from voc_app.store.coding import codings_of
+
+    with Project(args.project) as project:
+        vid = args.verbatim
+        if args.remove:
+            cid = _code_id(project, args.code)
+            ids = [g["id"] for g in codings_of(project.conn, vid) if g["code_id"] == cid and g["coder"] == args.coder]
+            print(f"{C.untag(project, ids)} 件のコード付けを外しました")
+            return 0
+        start = end = None
+        if args.span:
+            s, _, e = args.span.partition(":")
+            if not (s.isdigit() and e.isdigit()):
+                raise C.CodingError("--span は 開始:終了（文字位置、0 始まり）の形です（例 --span 3:10）")
+            start, end = int(s), int(e)
+        if args.code:
+            got = C.tag(project, vid, _code_id(project, args.code), args.coder, start, end)
+            print("コードを付けました" if got else "同じコード付けが既にあります")
+        else:
+            C.mark_reviewed(project, [vid], args.coder)
+            print(f"発言 {vid} を確認済み（該当コードなし）にしました")
+        for g in codings_of(project.conn, vid):
+            text = project.conn.execute("SELECT text FROM verbatims WHERE id = ?", (vid,)).fetchone()[0]
+            seg = text if g["start"] is None else text[g["start"]:g["end"]]
+            print(f"  {g['code']}  {g['coder']}  「{seg}」  {g['source']}/{g['state']}")
+    return 0
+
+
+def cmd_memo(args: argparse.Namespace) -> int:
+    from voc_app import coding as C
+    from voc_app.store.coding import coder_id, memo, memos
+
+    with Project(args.project) as project:
+        if args.target == "list":
+            for target, tid, coder, text, at in memos(project.conn):
+                print(f"{target} {tid or ''}  {coder or ''}  {at[:16]}\n  {text}")
+            return 0
+        tid = 0
+        if args.target == "code":
+            tid = _code_id(project, args.id)
+        elif args.target == "verbatim":
+            tid = int(args.id)
+        if args.text is None:
+            cid = coder_id(project.conn, args.coder) if args.coder else None
+            print(memo(project.conn, args.target, tid, cid) or "（メモはありません）")
+        else:
+            C.set_memo(project, args.target, tid, args.text, args.coder)
+            print("メモを保存しました" if args.text.strip() else "メモを消しました")
+    return 0
+
+
+def cmd_autocode(args: argparse.Namespace) -> int:
+    from voc_app import coding as C
+    from voc_app.cli import _Bar
+    from voc_app.store.coding import auto_codings
+
+    with Project(args.project) as project:
+        if args.from_topic is not None:
+            cid = C.topic_to_code(project, args.from_topic, args.name)
+            print(f"トピック {args.from_topic} をコード {cid} にしました（自動コードは未確認のまま。--accept で確定）")
+            return 0
+        if args.accept or args.reject:
+            code = _code_id(project, args.accept or args.reject)
+            pending = [cid for cid, state in auto_codings(project.conn, code).values() if state == "pending"]
+            pending += [cid for cid, state in auto_codings(project.conn, code, "topic").values() if state == "pending"]
+            n = C.review_auto(project, pending, accept=bool(args.accept))
+            print(f"{n:,} 件の自動コードを{'確定' if args.accept else '却下'}しました")
+            return 0
+        bar = _Bar("自動コーディング", enabled=sys.stderr.isatty())
+        try:
+            if args.rule:
+                res = C.preview_rule(project, args.rule, sample=args.sample, progress=bar)
+                bar.close()
+                print(f"ルール {args.rule}: {res.matches:,} / {res.total:,} 件が該当（プレビュー、保存していません）")
+                texts = dict(project.conn.execute(
+                    f"SELECT id, text FROM verbatims WHERE id IN ({','.join('?' * len(res.sample))})", res.sample)) \
+                    if res.sample else {}
+                for vid in res.sample:
+                    print(f"  {vid:>7}  {texts[vid][:80]}")
+                return 0
+            codes = [_code_id(project, c) for c in args.code] if args.code else None
+            out = C.apply_rules(project, codes, progress=bar)
+        finally:
+            bar.close()
+        if not out:
+            print("ルールのあるコードがありません（voc codebook PROJECT edit コード --rule '…'）")
+        names = {c["id"]: c["name"] for c in C.codebook(project)}
+        for cid, r in out.items():
+            print(f"{names[cid]}: 該当 {r.matches:,} 件（新規 {r.added:,}、外れた未確認 {r.removed:,}、既存 {r.kept:,}）  {r.rule}")
+    return 0
+
+
+def _f(v: float, digits: int = 3) -> str:
+    return "—" if v is None or math.isnan(v) else f"{v:.{digits}f}"
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from voc_app import coding as C
+
+    with Project(args.project) as project:
+        rep = C.agreement(project, args.coders, include_pending=args.include_pending)
+        names = {c["id"]: c["name"] for c in C.codebook(project)}
+        print(f"コーダー: {'、'.join(rep.coders)}  共通に確認した発言: {rep.units:,} 件")
+        print(f"全体: 一致率 {_f(rep.overall_percent, 1)} %  κ {_f(rep.overall_kappa)}  α {_f(rep.overall_alpha)}")
+        print("コード\t発言\t" + "\t".join(f"{c}の付与" for c in rep.coders) + "\t一致率%\tκ\tα")
+        for c in rep.codes:
+            print(f"{names.get(c.code, c.code)}\t{c.units}\t" + "\t".join(str(c.applied[k]) for k in rep.coders)
+                  + f"\t{_f(c.percent, 1)}\t{_f(c.kappa)}\t{_f(c.alpha)}")
+        if args.disagreements:
+            print(f"\n不一致 {len(rep.disagreements):,} 件")
+            texts = {}
+            ids = sorted({d.unit for d in rep.disagreements})
+            for k in range(0, len(ids), 500):
+                part = ids[k:k + 500]
+                texts.update(project.conn.execute(
+                    f"SELECT id, text FROM verbatims WHERE id IN ({','.join('?' * len(part))})", part))
+            for d in rep.disagreements:
+                print(f"  {d.unit:>7}  {names.get(d.code, d.code)}  付与: {'、'.join(d.applied_by)}  なし: "
+                      f"{'、'.join(d.not_applied_by)}  {texts.get(d.unit, '')[:60]}")
+    return 0
+
+
+def cmd_crosstab(args: argparse.Namespace) -> int:
+    from voc_app import coding as C
+
+    with Project(args.project) as project:
+        if args.cooccurrence:
+            from voc_app.store.coding import code_pairs
+
+            names = {c["id"]: c["name"] for c in C.codebook(project)}
+            print("コードA\tコードB\t両方の発言")
+            for a, b, n in sorted(code_pairs(project.conn), key=lambda t: -t[2]):
+                print(f"{names[a]}\t{names[b]}\t{n}")
+            return 0
+        ct = C.crosstab(project, args.by, coder=args.coder)
+        print("コード\t" + "\t".join(ct.columns) + "\t計")
+        print("（回答数）\t" + "\t".join(str(t) for t in ct.totals) + f"\t{sum(ct.totals)}")
+        for code, row, pct, res in zip(ct.codes, ct.counts, ct.percent, ct.residual, strict=True):
+            cells = [f"{n} ({p:.1f}%){'▲' if r > 1.96 else '▽' if r < -1.96 else ''}"
+                     for n, p, r in zip(row, pct, res, strict=True)]
+            print("  " * code["depth"] + code["name"] + "\t" + "\t".join(cells) + f"\t{sum(row)}")
+        print("▲▽: 調整済み標準化残差 |r| > 1.96（5 % 水準で多い・少ない）")
+    return 0
+
+
+def cmd_words(args: argparse.Namespace) -> int:
+    from voc_app import coding as C
+
+    with Project(args.project) as project:
+        if args.view == "freq":
+            rows = C.word_frequency(project, pos=args.pos, by=args.by, top=args.top)
+            groups = sorted({g for r in rows for g in r.by_group}) if args.by else []
+            print("語\t品詞\t出現\t文書" + "".join(f"\t{g or '（なし）'}" for g in groups))
+            for r in rows:
+                print(f"{r.word}\t{r.pos}\t{r.count}\t{r.docs}" + "".join(f"\t{r.by_group.get(g, 0)}" for g in groups))
+        elif args.view == "kwic":
+            if not args.word:
+                raise ValueError("kwic の後に語を書いてください（例: voc words P kwic 届く）")
+            for vid, k in C.kwic(project, args.word, width=args.width, limit=args.top):
+                print(f"{vid:>7}  {k.left:>{args.width}}【{k.keyword}】{k.right}")
+        else:
+            net = C.code_cooccurrence(project, min_freq=args.min_freq, edges=args.edges) if args.codes else \
+                C.word_network(project, pos=args.pos, min_freq=args.min_freq, edges=args.edges)
+            for a, b, j in net.edges:
+                print(f"{net.nodes[a][0]}\t{net.nodes[b][0]}\t{j:.3f}")
+            if args.svg:
+                from voc_app.export.codebook import network_svg
+
+                network_svg(net, args.svg)
+                print(f"書き出しました: {args.svg}（ノード {len(net.nodes)}、エッジ {len(net.edges)}）")
+    return 0
+
+
+def cmd_coded(args: argparse.Namespace) -> int:
+    from voc_app.export.codebook import write_coded_csv
+
+    with Project(args.project) as project:
+        n = write_coded_csv(project, args.out, args.encoding)
+    print(f"書き出しました: {args.out}（コード付け {n:,} 件）")
+    return 0
+
+
+def add_parsers(sub) -> None:
+    s = sub.add_parser("codebook", help="コードブック: 一覧・追加・編集・移動・統合・削除・取り込み・書き出し（.qdc/.csv）・元に戻す")
+    s.add_argument("project")
+    s.add_argument("action", nargs="?", default="list",
+                   choices=["list", "add", "edit", "move", "merge", "delete", "import", "export", "undo", "redo"])
+    s.add_argument("args", nargs="*", help="add 名前 / edit コード / move コード 親|- / merge 残す 統合… / delete コード /"
+                                            " import ファイル / export ファイル（コードは名前・「親/子」・ID）")
+    s.add_argument("--parent", help="add: 親コード")
+    s.add_argument("--name", help="edit: 新しい名前")
+    s.add_argument("--color", help="色 #RRGGBB")
+    s.add_argument("--description", help="説明")
+    s.add_argument("--example", action="append", help="例（複数可）")
+    s.add_argument("--rule", help="自動コーディングのルール（例: '(配送 | 届く) & pain'）")
+    s.add_argument("--encoding", default="utf-8", help="CSV の文字コード（utf-8 は BOM 付き、または cp932）")
+    s.set_defaults(func=cmd_codebook)
+
+    s = sub.add_parser("tag", help="発言にコードを付ける（全体か --span の範囲）・外す、コーダーごと")
+    s.add_argument("project")
+    s.add_argument("verbatim", type=int, help="発言 ID")
+    s.add_argument("code", nargs="?", help="コード（名前・「親/子」・ID）。省略: 該当なしとして確認済みにする")
+    s.add_argument("--coder", required=True, help="コーダー名（一致率はコーダーごとに比べます）")
+    s.add_argument("--span", help="範囲 開始:終了（文字位置、0 始まり）")
+    s.add_argument("--remove", action="store_true", help="このコーダーのこのコード付けを外す")
+    s.set_defaults(func=cmd_tag)
+
+    s = sub.add_parser("memo", help="メモ（プロジェクト・コード・発言）を書く・読む・一覧")
+    s.add_argument("project")
+    s.add_argument("target", choices=["project", "code", "verbatim", "list"])
+    s.add_argument("id", nargs="?", help="code: コード / verbatim: 発言 ID")
+    s.add_argument("text", nargs="?", help="メモ（省略: 表示、空文字: 削除）")
+    s.add_argument("--coder", help="コーダー名（省略: 共有メモ）")
+    s.set_defaults(func=cmd_memo)
+
+    s = sub.add_parser("autocode", help="ルールで自動コーディング（--rule でプレビュー、既定で適用）・確定・却下・トピックをコードに")
+    s.add_argument("project")
+    s.add_argument("--rule", help="このルールに当たる発言を数えて例を出す（保存しない）")
+    s.add_argument("--sample", type=int, default=10, help="プレビューの例の数")
+    s.add_argument("--code", action="append", help="このコードのルールだけ適用（複数可）")
+    s.add_argument("--accept", metavar="CODE", help="このコードの未確認の自動コードをすべて確定")
+    s.add_argument("--reject", metavar="CODE", help="このコードの未確認の自動コードをすべて却下")
+    s.add_argument("--from-topic", type=int, metavar="TOPIC_ID", help="トピックをコードにする（回答は未確認の自動コード）")
+    s.add_argument("--name", help="--from-topic: コード名（既定: トピック名）")
+    s.set_defaults(func=cmd_autocode)
+
+    s = sub.add_parser("agreement", help="コーダー間の一致: コードごと・全体の一致率、Cohen の κ、Krippendorff の α、不一致一覧")
+    s.add_argument("project")
+    s.add_argument("coders", nargs="+", help="コーダー名（2 人以上）")
+    s.add_argument("--disagreements", action="store_true", help="不一致の発言を一覧")
+    s.add_argument("--include-pending", action="store_true", help="未確認の自動コードも数える")
+    s.set_defaults(func=cmd_agreement)
+
+    s = sub.add_parser("crosstab", help="コード × 属性のクロス集計（件数・割合・残差）、またはコードの共起")
+    s.add_argument("project")
+    s.add_argument("--by", default="polarity", help="polarity・stage・month・question・source・nps_group・rfm_segment・"
+                   "segment、または属性名（例: 年代）")
+    s.add_argument("--coder", help="このコーダーのコード付けだけ")
+    s.add_argument("--cooccurrence", action="store_true", help="同じ発言に付いたコードの組を数える")
+    s.set_defaults(func=cmd_crosstab)
+
+    s = sub.add_parser("words", help="語の頻度（品詞・属性別）・KWIC・共起ネットワーク（語かコード、SVG）")
+    s.add_argument("project")
+    s.add_argument("view", choices=["freq", "kwic", "network"])
+    s.add_argument("word", nargs="?", help="kwic: 語（見出し語で探します: 届く → 届い・届き）")
+    s.add_argument("--pos", help="品詞で絞る（名詞・動詞・形容詞・形状詞・副詞）")
+    s.add_argument("--by", help="freq: 属性ごとの文書数（例: 年代、polarity）")
+    s.add_argument("--top", type=int, default=100)
+    s.add_argument("--width", type=int, default=20, help="kwic: 前後の文字数")
+    s.add_argument("--min-freq", type=int, default=5, help="network: 最小出現文書数")
+    s.add_argument("--edges", type=int, default=60, help="network: 描くエッジの数（Jaccard の強い順）")
+    s.add_argument("--codes", action="store_true", help="network: 語ではなくコードの共起")
+    s.add_argument("--svg", help="network: SVG に書き出す")
+    s.set_defaults(func=cmd_words)
+
+    s = sub.add_parser("coded", help="コード付けされた箇所を CSV に書き出す（1 行 1 箇所）")
+    s.add_argument("project")
+    s.add_argument("out")
+    s.add_argument("--encoding", default="utf-8", help="utf-8（BOM 付き、既定）または cp932")
+    s.set_defaults(func=cmd_coded)

@@ -1,0 +1,479 @@
+"""Researchers' coding, as plain functions over a project (the CLI and the app call these):
+codebook edits with undo / redo, coding whole verbatims or spans per coder, memos, rule-based
+auto-coding on Sudachi tokens (``nlp.coderules``), topics turned into codes, inter-coder
+agreement (``nlp.agreement``), word views and code analyses (``nlp.words``), codebook
+exchange (REFI-QDA ``.qdc`` and CSV) and coded-data export.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from importers.codebook import CodeSpec, read_codebook, walk
+from nlp import agreement as agr
+from nlp import coderules, words
+from voc_app.store import Project
+from voc_app.store import coding as st
+from voc_app.store.coding import AUTO_CODER, CodingError  # noqa: F401 - re-exported
+
+Progress = Callable[[float | None, str], None]
+RULE_CHUNK = 100_000
+
+
+# --- codebook ---------------------------------------------------------------------------------
+
+def add_code(project: Project, name: str, parent: int | None = None, **fields) -> int:
+    with st.editing(project.conn, "コードを追加", {"name": name}) as e:
+        if fields.get("rule"):
+            coderules.parse(fields["rule"])
+        return st.insert_code(project.conn, e, name, parent_id=parent, **fields)
+
+
+def update_code(project: Project, code_id: int, **fields) -> None:
+    if fields.get("rule"):
+        coderules.parse(fields["rule"])
+    action = "コード名を変更" if set(fields) == {"name"} else "コードを移動" if set(fields) == {"parent_id"} else "コードを編集"
+    with st.editing(project.conn, action, {"code": code_id, **{k: str(v) for k, v in fields.items()}}) as e:
+        st.update_code(project.conn, e, code_id, **fields)
+
+
+def rename_code(project: Project, code_id: int, name: str) -> None:
+    update_code(project, code_id, name=name)
+
+
+def move_code(project: Project, code_id: int, parent: int | None) -> None:
+    update_code(project, code_id, parent_id=parent)
+
+
+def merge_codes(project: Project, keep: int, others: list[int]) -> int:
+    with st.editing(project.conn, "コードを統合", {"keep": keep, "others": others}) as e:
+        return st.merge_codes(project.conn, e, keep, others)
+
+
+def delete_code(project: Project, code_id: int) -> int:
+    with st.editing(project.conn, "コードを削除", {"code": code_id}) as e:
+        return st.delete_code(project.conn, e, code_id)
+
+
+def undo(project: Project) -> str | None:
+    return st.undo(project.conn)
+
+
+def redo(project: Project) -> str | None:
+    return st.redo(project.conn)
+
+
+def codebook(project: Project) -> list[dict]:
+    return st.codes(project.conn)
+
+
+# --- coding -----------------------------------------------------------------------------------
+
+def tag(project: Project, verbatim_id: int, code_id: int, coder: str, start: int | None = None,
+        end: int | None = None) -> int | None:
+    """Code a whole verbatim (no span) or the characters ``start:end`` of its text. Returns the
+    coding id (None when this coder already has exactly this coding)."""
+    conn = project.conn
+    row = conn.execute("SELECT text FROM verbatims WHERE id = ?", (verbatim_id,)).fetchone()
+    if not row:
+        raise CodingError(f"発言 {verbatim_id} はありません")
+    st.code(conn, code_id)
+    if (start is None) != (end is None):
+        raise CodingError("範囲は開始と終了の両方を指定してください")
+    if start is not None:
+        if not 0 <= start < end <= len(row[0]):
+            raise CodingError(f"範囲 {start}:{end} が発言の長さ {len(row[0])} 文字を超えています")
+        if start == 0 and end == len(row[0]):
+            start = end = None
+    cid = st.coder_id(conn, coder)
+    with st.editing(conn, "コードを付与", {"verbatim": verbatim_id, "code": code_id}) as e:
+        ids = st.insert_codings(conn, e, [(code_id, verbatim_id, cid, start, end)])
+        st.mark_reviewed(conn, cid, [verbatim_id])
+    return ids[0] if ids else None
+
+
+def untag(project: Project, coding_ids: list[int]) -> int:
+    with st.editing(project.conn, "コードを外す", {"codings": coding_ids}) as e:
+        return st.delete_codings(project.conn, e, coding_ids)
+
+
+def review_auto(project: Project, coding_ids: list[int], accept: bool) -> int:
+    """Accept or reject auto-codes (rejected ones are kept so that re-applying a rule does not
+    bring them back)."""
+    with st.editing(project.conn, "自動コードを承認" if accept else "自動コードを却下", {"codings": coding_ids}) as e:
+        return st.set_state(project.conn, e, coding_ids, "accepted" if accept else "rejected")
+
+
+def mark_reviewed(project: Project, verbatim_ids: list[int], coder: str, reviewed: bool = True) -> None:
+    """Record that a coder went through verbatims (also when no code applies): the units of
+    agreement."""
+    cid = st.coder_id(project.conn, coder)
+    with st.transaction(project.conn):
+        st.mark_reviewed(project.conn, cid, verbatim_ids, reviewed)
+
+
+def set_memo(project: Project, target: str, target_id: int, text: str, coder: str | None = None) -> None:
+    if target not in ("project", "code", "verbatim"):
+        raise CodingError("メモの対象は project / code / verbatim です")
+    cid = st.coder_id(project.conn, coder) if coder else None
+    with st.editing(project.conn, "メモを編集", {"target": target, "id": target_id}) as e:
+        st.set_memo(project.conn, e, target, target_id, cid, text)
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+@dataclass
+class RuleResult:
+    rule: str
+    matches: int = 0
+    total: int = 0
+    sample: list[int] = field(default_factory=list)  # first matching verbatim ids
+    added: int = 0  # auto-codes created (pending)
+    removed: int = 0  # pending auto-codes that no longer match
+    kept: int = 0  # accepted / rejected / pending auto-codes still matching
+
+
+_COLS = {
+    "text": "v.text", "tokens": "a.tokens", "polarity": "a.polarity", "stage": "a.stage", "churn": "a.churn",
+    "advocacy": "a.advocacy", "kind": "v.kind", "question": "coalesce(v.question, v.channel, v.speaker)",
+    "nps": "(SELECT r.nps FROM responses r WHERE r.id = v.response_id)",
+}
+
+
+def _lookup_factory(project: Project) -> Callable[[str, str], np.ndarray | None]:
+    """Ids matching topic / attr / code conditions, as sorted arrays (answered once per rule set)."""
+    from voc_app.store.topics import breakdown_expr
+
+    conn = project.conn
+    cache: dict[tuple[str, str], np.ndarray] = {}
+
+    def ids(field_: str, value: str) -> np.ndarray | None:
+        key = (field_, value)
+        if key in cache:
+            return cache[key]
+        if field_ == "topic":
+            if value.isdigit():
+                q, args = "SELECT verbatim_id FROM topic_members WHERE topic_id = ?", [int(value)]
+            else:
+                tids = [r[0] for r in conn.execute(
+                    "SELECT id FROM topics WHERE status = 'active' AND coalesce(name, auto_label) LIKE ?", (f"%{value}%",))]
+                if not tids:
+                    return None
+                q, args = f"SELECT verbatim_id FROM topic_members WHERE topic_id IN ({','.join('?' * len(tids))})", tids
+        elif field_ == "attr":
+            k, _, v = value.partition("=")
+            q, args = f"SELECT v.id FROM verbatims v WHERE {breakdown_expr(k.strip())} = ?", [v.strip()]
+        elif field_ == "code":
+            try:
+                c = st.code_by_name(conn, value)
+            except CodingError:
+                return None
+            q, args = ("SELECT DISTINCT verbatim_id FROM codings WHERE state != 'rejected'"
+                       f" AND code_id IN ({','.join('?' * len(st.subtree(conn, c['id'])))})", st.subtree(conn, c["id"]))
+        else:
+            return None
+        cache[key] = np.unique(np.fromiter((r[0] for r in conn.execute(q, args)), dtype=np.int64))
+        return cache[key]
+
+    return ids
+
+
+def evaluate_rules(project: Project, rules: dict[int | str, str], progress: Progress | None = None
+                   ) -> tuple[np.ndarray, dict[int | str, np.ndarray]]:
+    """Evaluate rules over every answer (non-answers excluded) in chunks; returns the verbatim
+    ids and, per rule key, a boolean array over them."""
+    from voc_app.pipeline import user_dictionary
+
+    parsed = {k: coderules.parse(r) for k, r in rules.items()}
+    need = {"text", "tokens"}
+    for node in parsed.values():
+        for leaf in coderules.leaves(node):
+            if isinstance(leaf, coderules.Field) and leaf.name in _COLS:
+                need.add(leaf.name)
+            if isinstance(leaf, coderules.Field) and leaf.name == "signal":
+                need.add(leaf.value)
+    cols = sorted(need)
+    from nlp.tokenize import use_user_dictionary
+
+    use_user_dictionary(user_dictionary(project)[0])
+    lemma_cache: dict[str, list[str]] = {}
+
+    def lemma(w: str) -> list[str]:
+        if w not in lemma_cache:
+            lemma_cache[w] = coderules.lemma_forms(w)
+        return lemma_cache[w]
+
+    lookup_ids = _lookup_factory(project)
+    conn = project.conn
+    total = conn.execute("SELECT count(*) FROM verbatims WHERE NOT is_non_answer").fetchone()[0]
+    all_ids: list[np.ndarray] = []
+    hits: dict[int | str, list[np.ndarray]] = {k: [] for k in parsed}
+    last = 0
+    try:
+        while True:
+            rows = conn.execute(
+                f"SELECT v.id, {', '.join(_COLS[c] for c in cols)} FROM verbatims v"
+                " LEFT JOIN analyses a ON a.verbatim_id = v.id WHERE v.id > ? AND NOT v.is_non_answer"
+                " ORDER BY v.id LIMIT ?", (last, RULE_CHUNK)).fetchall()
+            if not rows:
+                break
+            last = rows[-1][0]
+            chunk_ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+            data = {c: [r[i + 1] for r in rows] for i, c in enumerate(cols)}
+            data["tokens"] = [t or "" for t in data["tokens"]]
+
+            def lookup(f: str, v: str, chunk_ids=chunk_ids) -> np.ndarray | None:
+                got = lookup_ids(f, v)
+                return None if got is None else np.isin(chunk_ids, got, assume_unique=False)
+
+            corpus = coderules.Corpus(tokens_json=data.pop("tokens"), texts=data.pop("text"), columns=data,
+                                      lookup=lookup, lemma=lemma)
+            all_ids.append(chunk_ids)
+            coderules.prefetch_words(list(parsed.values()), corpus)
+            for k, node in parsed.items():
+                hits[k].append(coderules.evaluate(node, corpus))
+            if progress:
+                progress(sum(len(a) for a in all_ids) / max(total, 1), f"ルールを評価中 {sum(len(a) for a in all_ids):,} 件")
+    finally:
+        use_user_dictionary(None)
+    ids = np.concatenate(all_ids) if all_ids else np.zeros(0, dtype=np.int64)
+    return ids, {k: (np.concatenate(v) if v else np.zeros(0, dtype=bool)) for k, v in hits.items()}
+
+
+def preview_rule(project: Project, rule: str, *, sample: int = 50, progress: Progress | None = None) -> RuleResult:
+    ids, hits = evaluate_rules(project, {0: rule}, progress)
+    m = ids[hits[0]]
+    return RuleResult(rule=rule, matches=int(m.size), total=int(ids.size), sample=[int(x) for x in m[:sample]])
+
+
+def apply_rules(project: Project, code_ids: list[int] | None = None, progress: Progress | None = None
+                ) -> dict[int, RuleResult]:
+    """Auto-code with the rules of the codebook (all codes with a rule, or ``code_ids``): new
+    matches become pending auto-codes of the coder 「自動コーディング」; pending ones that no
+    longer match are removed; accepted and rejected ones stay. One undo step."""
+    conn = project.conn
+    book = {c["id"]: c for c in st.codes(conn)}
+    chosen = [c for c in (code_ids or list(book)) if book.get(c, {}).get("rule")]
+    if code_ids:
+        missing = [c for c in code_ids if c not in book or not book[c].get("rule")]
+        if missing:
+            raise CodingError(f"ルールのないコードです: {', '.join(str(m) for m in missing)}")
+    if not chosen:
+        return {}
+    ids, hits = evaluate_rules(project, {c: book[c]["rule"] for c in chosen},
+                               (lambda f, m: progress(f * 0.8 if f is not None else None, m)) if progress else None)
+    auto = st.coder_id(conn, AUTO_CODER)
+    out: dict[int, RuleResult] = {}
+    with st.editing(conn, "ルールで自動コーディング", {"codes": chosen}) as e:
+        for n, c in enumerate(chosen):
+            matched = set(ids[hits[c]].tolist())
+            existing = st.auto_codings(conn, c)
+            stale = [cid for v, (cid, state) in existing.items() if state == "pending" and v not in matched]
+            new = sorted(matched - set(existing))
+            st.delete_codings(conn, e, stale)
+            added = st.insert_codings(conn, e, [(c, v, auto, None, None) for v in new], source="rule", state="pending")
+            out[c] = RuleResult(rule=book[c]["rule"], matches=len(matched), total=int(ids.size),
+                                sample=sorted(matched)[:20], added=len(added), removed=len(stale),
+                                kept=len(matched & set(existing)))
+            if progress:
+                progress(0.8 + 0.2 * (n + 1) / len(chosen), f"自動コードを保存中 {book[c]['name']}")
+    return out
+
+
+def topic_to_code(project: Project, topic_id: int, name: str | None = None, parent: int | None = None) -> int:
+    """A topic becomes a code: its answers are auto-coded (source 'topic', pending review)."""
+    conn = project.conn
+    row = conn.execute("SELECT coalesce(name, auto_label), side FROM topics WHERE id = ? AND status = 'active'",
+                       (topic_id,)).fetchone()
+    if not row:
+        raise CodingError(f"トピック {topic_id} はありません")
+    members = [r[0] for r in conn.execute("SELECT verbatim_id FROM topic_members WHERE topic_id = ?", (topic_id,))]
+    auto = st.coder_id(conn, AUTO_CODER)
+    label = name or row[0]
+    with st.editing(conn, "トピックをコードに", {"topic": topic_id}) as e:
+        cid = st.insert_code(conn, e, label, parent_id=parent,
+                             description=f"{'喜び' if row[1] == 'delight' else '不満' if row[1] == 'pain' else ''}"
+                                         f"トピック「{row[0]}」から作成",
+                             examples=[t for (t,) in conn.execute(
+                                 "SELECT v.text FROM verbatims v WHERE v.id IN (SELECT value FROM json_each("
+                                 "(SELECT quotes FROM topics WHERE id = ?))) LIMIT 3", (topic_id,))])
+        st.insert_codings(conn, e, [(cid, v, auto, None, None) for v in members], source="topic", state="pending")
+    return cid
+
+
+# --- agreement --------------------------------------------------------------------------------
+
+def agreement(project: Project, coders: list[str], include_pending: bool = False) -> agr.AgreementReport:
+    conn = project.conn
+    known = {name: i for i, name, *_ in st.coders(conn)}
+    missing = [c for c in coders if c not in known]
+    if missing:
+        raise CodingError(f"コーダーがいません: {', '.join(missing)}（登録済み: {', '.join(known) or 'なし'}）")
+    if len(set(coders)) < 2:
+        raise CodingError("一致率には 2 人以上のコーダーが要ります")
+    coded = {c: st.coder_codes(conn, known[c], include_pending) for c in coders}
+    reviewed = {c: st.reviewed(conn, known[c]) | set(coded[c]) for c in coders}
+    codes = sorted({k for per in coded.values() for s in per.values() for k in s})
+    return agr.agreement(coded, reviewed, codes)
+
+
+# --- analyses ---------------------------------------------------------------------------------
+
+@dataclass
+class CrossTab:
+    by: str
+    codes: list[dict]  # the codebook rows in tree order
+    columns: list[str]
+    counts: list[list[int]]  # per code, per column: verbatims
+    totals: list[int]  # answers per column
+    percent: list[list[float]]  # share of the column's answers
+    residual: list[list[float]]  # adjusted standardized residual of "coded" vs "not coded"
+
+
+def crosstab(project: Project, by: str, include_pending: bool = True, coder: str | None = None) -> CrossTab:
+    """Code × attribute: verbatims per code and value of ``by`` (polarity, stage, month,
+    question, source, nps_group, rfm_segment, segment or a response / customer attribute), the
+    share of the value's answers and the adjusted residual of a 2×k table per code (a code is
+    not exclusive, so each code is tested against the answers without it)."""
+    conn = project.conn
+    cid = st.coder_id(conn, coder) if coder else None
+    book = st.codes(conn)
+    totals_map = st.totals_by(conn, by)
+    counts_map: dict[tuple[int, str], int] = {}
+    for c, v, n in st.code_counts_by(conn, by, include_pending=include_pending, coder=cid):
+        counts_map[c, v] = n
+    cols = sorted(totals_map, key=lambda v: (v == "", v))
+    totals = [totals_map[v] for v in cols]
+    counts = [[counts_map.get((c["id"], v), 0) for v in cols] for c in book]
+    percent = [[round(100.0 * n / t, 1) if t else 0.0 for n, t in zip(row, totals, strict=True)] for row in counts]
+    residual = [words.residuals([row, [t - n for n, t in zip(row, totals, strict=True)]])[0] for row in counts]
+    return CrossTab(by, book, [v or "（なし）" for v in cols], counts, totals, percent, residual)
+
+
+def code_trend(project: Project, include_pending: bool = True) -> dict[int, dict[str, int]]:
+    out: dict[int, dict[str, int]] = {}
+    for c, month, n in st.code_counts_by(project.conn, "month", include_pending=include_pending):
+        out.setdefault(c, {})[month] = n
+    return out
+
+
+def code_cooccurrence(project: Project, *, min_freq: int = 1, edges: int = 60) -> words.Network:
+    conn = project.conn
+    names = {c["id"]: c["name"] for c in st.codes(conn)}
+    sets = st.code_sets(conn)
+    return words.cooccurrence(sets.values(), names, min_freq=min_freq, edges=edges)
+
+
+def _token_rows(project: Project, by: str | None = None, ids: list[int] | None = None):
+    from voc_app.store.coding import dimension_expr
+
+    val = f", COALESCE({dimension_expr(by)}, '')" if by else ""
+    q = (f"SELECT a.tokens{val} FROM analyses a JOIN verbatims v ON v.id = a.verbatim_id WHERE NOT v.is_non_answer")
+    if ids is not None:
+        project.conn.execute("CREATE TEMP TABLE IF NOT EXISTS word_ids (id INTEGER PRIMARY KEY)")
+        project.conn.execute("DELETE FROM word_ids")
+        project.conn.executemany("INSERT INTO word_ids VALUES (?)", [(i,) for i in ids])
+        q += " AND v.id IN (SELECT id FROM word_ids)"
+    return project.conn.execute(q)
+
+
+def word_frequency(project: Project, *, pos: str | None = None, by: str | None = None, top: int = 200,
+                   ids: list[int] | None = None) -> list[words.WordCount]:
+    """Frequency list over the stored tokens (run ``voc analyze`` first)."""
+    rows = _token_rows(project, by, ids)
+    if by:
+        pairs = [(json.loads(t), g) for t, g in rows]
+        return words.frequency((p[0] for p in pairs), (p[1] for p in pairs), pos=pos, top=top)
+    return words.frequency((json.loads(t) for (t,) in rows), pos=pos, top=top)
+
+
+def word_network(project: Project, *, pos: str | None = None, min_freq: int = 5, edges: int = 60,
+                 ids: list[int] | None = None) -> words.Network:
+    """Co-occurrence network of words (lemmas, shown in their most frequent surface form)."""
+    docs = []
+    surfaces: dict[str, dict[str, int]] = {}
+    for (t,) in _token_rows(project, None, ids):
+        lemmas = set()
+        for s, n, p in json.loads(t):
+            if pos and p != pos:
+                continue
+            lemmas.add(n)
+            d = surfaces.setdefault(n, {})
+            d[s] = d.get(s, 0) + 1
+        docs.append(lemmas)
+    labels = {n: max(d, key=d.get) for n, d in surfaces.items()}
+    return words.cooccurrence(docs, labels, min_freq=min_freq, edges=edges)
+
+
+def kwic(project: Project, word: str, *, width: int = 20, limit: int = 500, sort: str = "right"
+         ) -> list[tuple[int, words.KwicLine]]:
+    """Concordance of a word: every surface form the stored tokens give for its lemma (so 届く
+    finds 届い / 届き) plus the word as written. Returns (verbatim id, line)."""
+    from nlp.tokenize import use_user_dictionary
+    from voc_app.pipeline import user_dictionary
+
+    use_user_dictionary(user_dictionary(project)[0])
+    try:
+        forms = coderules.lemma_forms(word)
+    finally:
+        use_user_dictionary(None)
+    lemma = forms[0] if len(forms) == 1 else word
+    needle = ", " + json.dumps(lemma, ensure_ascii=False) + ", "
+    rows = project.conn.execute(
+        "SELECT v.id, v.text, a.tokens FROM verbatims v JOIN analyses a ON a.verbatim_id = v.id"
+        " WHERE NOT v.is_non_answer AND (instr(a.tokens, ?) > 0 OR instr(v.text, ?) > 0) ORDER BY v.id",
+        (needle, word)).fetchall()
+    surfaces = {word}
+    for _, _, toks in rows:
+        surfaces |= {s for s, n, _ in json.loads(toks) if n == lemma}
+    lines = words.kwic([r[1] for r in rows], surfaces, width=width, limit=limit, sort=sort)
+    return [(rows[k.doc][0], k) for k in lines]
+
+
+# --- exchange ---------------------------------------------------------------------------------
+
+def import_codebook(project: Project, path: str | Path) -> dict[str, int]:
+    """Add a REFI-QDA (.qdc) or CSV codebook. A code already present (same guid, or same name
+    under the same parent) is updated; nothing is deleted. One transaction, one undo step."""
+    specs = read_codebook(path)
+    conn = project.conn
+    added = updated = 0
+    with st.editing(conn, "コードブックを取り込み", {"file": Path(path).name}) as e:
+        ids: dict[int, int] = {}
+        for spec, parent in walk(specs):
+            if spec.rule:
+                try:
+                    coderules.parse(spec.rule)
+                except coderules.RuleError as err:
+                    raise CodingError(f"{Path(path).name}: コード「{spec.name}」のルール: {err}") from err
+            pid = ids[id(parent)] if parent is not None else None
+            row = conn.execute("SELECT id FROM codes WHERE guid = ?", (spec.guid,)).fetchone() or conn.execute(
+                "SELECT id FROM codes WHERE name = ? AND parent_id IS ?", (spec.name, pid)).fetchone()
+            fields = {"description": spec.description, "examples": spec.examples}
+            if spec.color:
+                fields["color"] = spec.color
+            if spec.rule:
+                fields["rule"] = spec.rule
+            if row:
+                st.update_code(conn, e, row[0], name=spec.name, parent_id=pid, **fields)
+                ids[id(spec)] = row[0]
+                updated += 1
+            else:
+                ids[id(spec)] = st.insert_code(conn, e, spec.name, parent_id=pid, guid=spec.guid, **fields)
+                added += 1
+    return {"added": added, "updated": updated}
+
+
+def codebook_specs(project: Project) -> list[CodeSpec]:
+    rows = st.codes(project.conn)
+    specs = {r["id"]: CodeSpec(name=r["name"], guid=r["guid"], color=r["color"], description=r["description"],
+                               examples=r["examples"], rule=r["rule"]) for r in rows}
+    roots = []
+    for r in rows:
+        (specs[r["parent_id"]].children if r["parent_id"] else roots).append(specs[r["id"]])
+    return roots
