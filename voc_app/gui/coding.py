@@ -401,6 +401,8 @@ class CodingView(QWidget):
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("codings")
         self.table.setHorizontalHeaderLabels([self.tr("コード"), self.tr("コーダー"), self.tr("箇所"), self.tr("由来"), self.tr("状態")])
+        for col in (0, 1, 3, 4):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -424,7 +426,7 @@ class CodingView(QWidget):
         b.clicked.connect(self.save_memo)
         rl.addWidget(b)
         split.addWidget(right)
-        split.setSizes([300, 380, 600])
+        split.setSizes([280, 340, 660])
         lay.addWidget(split, 1)
         from PySide6.QtGui import QShortcut
 

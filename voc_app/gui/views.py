@@ -321,15 +321,15 @@ class TopicsView(QWidget):
             table.doubleClicked.connect(lambda idx, s=side: self._open(s, idx.row()))
             self.tables[side], self.models[side] = table, model
             bl.addWidget(table)
-            buttons = QHBoxLayout()
-            for action, label in (("rename", self.tr("名前")), ("merge", self.tr("統合")), ("split", self.tr("分割")),
+            buttons = QGridLayout()
+            for i, (action, label) in enumerate( (("rename", self.tr("名前")), ("merge", self.tr("統合")), ("split", self.tr("分割")),
                                   ("delete", self.tr("削除")), ("undo", self.tr("元に戻す")),
                                   ("refit", self.tr("推定し直す")), ("rare", self.tr("まれな声")),
-                                  ("code", self.tr("コードに"))):
+                                  ("code", self.tr("コードに")))):
                 b = QPushButton(label)
                 b.setObjectName(f"{side}_{action}")
                 b.clicked.connect(lambda _c=False, s=side, a=action: self._action(s, a))
-                buttons.addWidget(b)
+                buttons.addWidget(b, i // 4, i % 4)
             bl.addLayout(buttons)
             maps.addWidget(box)
         lay.addLayout(maps, 3)
