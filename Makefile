@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: app test fonts lint bench-import fuzz clean
+.PHONY: app test fonts lint bench-import fuzz dist smoke clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ bench-import: $(STAMP)
 
 fuzz: $(STAMP)
 	$(BIN)/python bench/fuzz_importers.py
+
+# One-folder desktop build (PyInstaller, build.spec) → dist/voc-analyzer/, then its smoke test
+dist: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@du -sh dist/voc-analyzer
+
+smoke: dist
+	bash bench/smoke_bundle.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

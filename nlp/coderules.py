@@ -59,22 +59,27 @@ class RuleError(ValueError):
 class Word:
     text: str
 
+
 @dataclass(frozen=True)
 class Phrase:
     text: str
+
 
 @dataclass(frozen=True)
 class Field:
     name: str
     value: str
 
+
 @dataclass(frozen=True)
 class Not:
     item: Node
 
+
 @dataclass(frozen=True)
 class And:
     items: tuple[Node, ...]
+
 
 @dataclass(frozen=True)
 class Or:

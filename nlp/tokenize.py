@@ -5,6 +5,7 @@ split at sentence or line boundaries, never passed whole."""
 from __future__ import annotations
 
 import json
+import os
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -56,7 +57,8 @@ def _tokenizer(mode: str):
         d = dicts.get(_user_dic)
         if d is None:
             config = json.dumps({"userDict": [_user_dic]}) if _user_dic else None
-            d = dicts[_user_dic] = Dictionary(dict="core", config=config) if config else Dictionary(dict="core")
+            system = system_dictionary()
+            d = dicts[_user_dic] = Dictionary(dict=system, config=config) if config else Dictionary(dict=system)
         tok = cache_[key] = d.create(getattr(SplitMode, mode))
     return tok
 
@@ -66,7 +68,17 @@ _PROPER_NOUN_ID = 4786
 _USER_COST = 5000
 
 
+def system_dictionary() -> str:
+    """SudachiDict core: the ``sudachidict_core`` package, or the file named by
+    ``VOC_SUDACHI_DIC`` (the desktop bundle ships the same dictionary compressed and unpacks it
+    into the user's cache on first start, see ``voc_app.gui.runtime``)."""
+    return os.environ.get("VOC_SUDACHI_DIC") or "core"
+
+
 def system_dictionary_path() -> Path:
+    env = os.environ.get("VOC_SUDACHI_DIC")
+    if env:
+        return Path(env)
     import sudachidict_core
 
     return Path(sudachidict_core.__file__).parent / "resources" / "system.dic"

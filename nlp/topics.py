@@ -98,18 +98,60 @@ def _post_processed(vocab: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return table, keys, rows
 
 
-@cache
-def _vectors() -> _Vectors:
+VECTORS_FILE = "ginza_vectors.npz"  # the desktop bundle's table: no spaCy needed to read it
+
+
+def _ginza_vocab() -> Path:
     import ja_ginza
+
+    return next(Path(ja_ginza.__file__).parent.glob("ja_ginza-*/vocab"))
+
+
+def export_vectors(out: str | Path) -> Path:
+    """Write the post-processed GiNZA table with its words (not spaCy's hashes) to ``out``, so
+    that a bundle reads it with numpy alone (spaCy + GiNZA would add ~200 MB)."""
+    import json
+
     from spacy.strings import hash_string
 
-    vocab = next(Path(ja_ginza.__file__).parent.glob("ja_ginza-*/vocab"))
+    vocab = _ginza_vocab()
     table, keys, rows = _post_processed(vocab)
+    key2row = dict(zip(keys.tolist(), rows.tolist(), strict=True))
+    words, wrows = [], []
+    for s in json.loads((vocab / "strings.json").read_text(encoding="utf-8")):
+        r = key2row.get(hash_string(s))
+        if r is not None and "\n" not in s:
+            words.append(s)
+            wrows.append(r)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, table=table, rows=np.asarray(wrows, dtype=np.int32),
+                        words=np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8))
+    return out
+
+
+def _identity(s: str) -> str:
+    return s
+
+
+@cache
+def _vectors() -> _Vectors:
+    bundled = resource_path("models", VECTORS_FILE)
+    if bundled.exists():
+        with np.load(bundled) as z:
+            table, rows = z["table"], z["rows"]
+            words = z["words"].tobytes().decode("utf-8").split("\n")
+        key2row, hash_string = dict(zip(words, rows.tolist(), strict=True)), _identity
+    else:
+        from spacy.strings import hash_string
+
+        table, keys, rows = _post_processed(_ginza_vocab())
+        key2row = dict(zip(keys.tolist(), rows.tolist(), strict=True))
     # rows are ordered by corpus frequency: Zipf estimate of p(w) from the rank
     rank = np.arange(table.shape[0], dtype=np.float64)
     p = 1.0 / ((rank + 10.0) * math.log(table.shape[0]))
     weight = (SIF_A / (SIF_A + p)).astype(np.float32)
-    return _Vectors(table, dict(zip(keys.tolist(), rows.tolist(), strict=True)), weight, hash_string)
+    return _Vectors(table, key2row, weight, hash_string)
 
 
 def _row(vec: _Vectors, *forms: str) -> int | None:

@@ -496,16 +496,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", action="store_true", help="同梱のサンプルプロジェクトを開く")
     parser.add_argument("--screenshot", metavar="PNG", help="ウィンドウを PNG に保存して終了（確認用）")
     parser.add_argument("--screenshots", metavar="DIR", help="全画面を 1280×800 の PNG に保存して終了")
+    parser.add_argument("--smoke", metavar="DIR", help="自己診断（サンプル・取り込み・分析・トピック・Excel）を DIR で実行して終了")
+    parser.add_argument("--smoke-import", metavar="FILE", help="--smoke で取り込むファイル（既定: 同梱のアンケート）")
     args = parser.parse_args(argv)
+    from voc_app.gui import runtime
+
+    runtime.setup()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("VoC Analyzer")
     register_bundled_fonts(app)
+    if args.smoke:
+        from voc_app.gui import smoke
+
+        return smoke.run(app, Path(args.smoke), Path(args.smoke_import) if args.smoke_import else None)
     if args.project:
         path = Path(args.project)
     else:
-        from voc_app.sample import build_sample_project
+        from voc_app.sample import build_sample_project, default_sample_path
 
-        path = build_sample_project()
+        # per-user data in the platform's standard place; an existing sample (older versions kept
+        # it under XDG_DATA_HOME) is reused
+        old = default_sample_path()
+        path = build_sample_project(old if old.exists() else runtime.data_dir() / old.name)
     try:
         win = MainWindow(path)
     except Exception as e:  # noqa: BLE001 - shown to the user, not a traceback
@@ -536,5 +548,8 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # also the entry point of the PyInstaller bundle (build.spec)
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

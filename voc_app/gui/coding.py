@@ -198,6 +198,17 @@ class EditQueue(QObject):
         job.start()
 
 
+def _buttons(specs) -> QHBoxLayout:
+    """A row of push buttons from (text, slot, object name)."""
+    row = QHBoxLayout()
+    for text, fn, name in specs:
+        b = QPushButton(text)
+        b.setObjectName(name)
+        b.clicked.connect(fn)
+        row.addWidget(b)
+    return row
+
+
 def _swatch(color: str) -> QIcon:
     pm = QPixmap(12, 12)
     pm.fill(QColor(color))
@@ -348,16 +359,10 @@ class CodingView(QWidget):
         self.tree.itemDoubleClicked.connect(lambda it, _c: self._apply_code(it.data(0, Qt.ItemDataRole.UserRole)))
         self.tree.currentItemChanged.connect(self._code_selected)
         ll.addWidget(self.tree, 3)
-        grid = QHBoxLayout()
-        for text, fn, name in ((self.tr("追加"), self.add_code, "code_add"), (self.tr("下位に追加"), self.add_child, "code_child"),
+        ll.addLayout(_buttons(((self.tr("追加"), self.add_code, "code_add"), (self.tr("下位に追加"), self.add_child, "code_child"),
                                (self.tr("名前"), self.rename_code, "code_rename"), (self.tr("統合"), self.merge_code, "code_merge"),
                                (self.tr("移動"), self.move_dialog, "code_move"), (self.tr("メモ"), self.code_memo_dialog, "code_memo"),
-                               (self.tr("削除"), self.delete_code, "code_delete")):
-            b = QPushButton(text)
-            b.setObjectName(name)
-            b.clicked.connect(fn)
-            grid.addWidget(b)
-        ll.addLayout(grid)
+                               (self.tr("削除"), self.delete_code, "code_delete"))))
         self.code_info = QLabel()
         self.code_info.setWordWrap(True)
         self.code_info.setStyleSheet("color:#555")
@@ -408,15 +413,9 @@ class CodingView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         rl.addWidget(self.table, 2)
-        row = QHBoxLayout()
-        for text, fn, name in ((self.tr("外す (Del)"), self.remove_selected, "untag"),
+        rl.addLayout(_buttons(((self.tr("外す (Del)"), self.remove_selected, "untag"),
                                (self.tr("承認"), lambda: self.review(True), "accept"),
-                               (self.tr("却下"), lambda: self.review(False), "reject")):
-            b = QPushButton(text)
-            b.setObjectName(name)
-            b.clicked.connect(fn)
-            row.addWidget(b)
-        rl.addLayout(row)
+                               (self.tr("却下"), lambda: self.review(False), "reject"))))
         self.memo = QPlainTextEdit()
         self.memo.setObjectName("verbatim_memo")
         self.memo.setPlaceholderText(self.tr("この発言のメモ"))
@@ -878,17 +877,11 @@ class CodeAnalysisView(QWidget):
         self.rule.returnPressed.connect(self.preview)
         form.addRow(self.tr("ルール"), self.rule)
         lay.addLayout(form)
-        row = QHBoxLayout()
-        for text, fn, name in ((self.tr("プレビュー (Enter)"), self.preview, "rule_preview"),
+        lay.addLayout(_buttons(((self.tr("プレビュー (Enter)"), self.preview, "rule_preview"),
                                (self.tr("ルールを保存して自動コーディング"), self.apply, "rule_apply"),
                                (self.tr("すべてのルールを適用"), self.apply_all, "rule_apply_all"),
                                (self.tr("未確認を承認"), lambda: self.review_all(True), "rule_accept"),
-                               (self.tr("未確認を却下"), lambda: self.review_all(False), "rule_reject")):
-            b = QPushButton(text)
-            b.setObjectName(name)
-            b.clicked.connect(fn)
-            row.addWidget(b)
-        lay.addLayout(row)
+                               (self.tr("未確認を却下"), lambda: self.review_all(False), "rule_reject"))))
         self.rule_result = QLabel(self.tr("語は見出し語で照合します（届く → 届いた・届きました）。& かつ、| または、! でない、"
                                           "\"…\" は文字列、pain / delight / churn / advocacy、stage:・kind:・question:・"
                                           "topic:・attr:・nps:・code: で条件を足せます。"))

@@ -94,25 +94,26 @@ def _restore(conn: sqlite3.Connection, state: dict) -> None:
                              f" ON CONFLICT (id) DO UPDATE SET {sets}", rows)
 
 
-def undo(conn: sqlite3.Connection) -> str | None:
-    """Undo the last coding edit; returns its action name (None: nothing to undo)."""
+def _step(conn: sqlite3.Connection, redo: bool) -> str | None:
+    """Undo the last edit (restore its "before" rows) or redo the first undone one (its "after"
+    rows). Returns the edit's action name, None when there is nothing to do."""
+    state, order, snap, mark = (1, "", "after", 0) if redo else (0, "DESC", "before", 1)
     with transaction(conn):
-        row = conn.execute("SELECT id, action, before FROM coding_edits WHERE undone = 0 ORDER BY id DESC LIMIT 1").fetchone()
+        row = conn.execute(f"SELECT id, action, {snap} FROM coding_edits WHERE undone = ? ORDER BY id {order} LIMIT 1",
+                           (state,)).fetchone()
         if not row:
             return None
         _restore(conn, json.loads(row[2]))
-        conn.execute("UPDATE coding_edits SET undone = 1 WHERE id = ?", (row[0],))
+        conn.execute("UPDATE coding_edits SET undone = ? WHERE id = ?", (mark, row[0]))
         return row[1]
+
+
+def undo(conn: sqlite3.Connection) -> str | None:
+    return _step(conn, redo=False)
 
 
 def redo(conn: sqlite3.Connection) -> str | None:
-    with transaction(conn):
-        row = conn.execute("SELECT id, action, after FROM coding_edits WHERE undone = 1 ORDER BY id LIMIT 1").fetchone()
-        if not row:
-            return None
-        _restore(conn, json.loads(row[2]))
-        conn.execute("UPDATE coding_edits SET undone = 0 WHERE id = ?", (row[0],))
-        return row[1]
+    return _step(conn, redo=True)
 
 
 def undo_state(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
