@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from nlp.resources import resource_path
 
-PREFERRED = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "IPAGothic", "Yu Gothic UI", "Meiryo",
+PREFERRED = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "IPAPGothic", "IPAGothic", "Yu Gothic UI", "Meiryo",
              "Hiragino Sans", "Source Han Sans JP")
 
 
