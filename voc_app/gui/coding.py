@@ -209,6 +209,19 @@ def _buttons(specs) -> QHBoxLayout:
     return row
 
 
+def _text_box(layout, placeholder: str, height: int, save: str, slot, name: str) -> QPlainTextEdit:
+    """A small text box with its save button under it."""
+    box = QPlainTextEdit()
+    box.setObjectName(name)
+    box.setPlaceholderText(placeholder)
+    box.setMaximumHeight(height)
+    layout.addWidget(box)
+    b = QPushButton(save)
+    b.clicked.connect(slot)
+    layout.addWidget(b)
+    return box
+
+
 def _swatch(color: str) -> QIcon:
     pm = QPixmap(12, 12)
     pm.fill(QColor(color))
@@ -367,13 +380,8 @@ class CodingView(QWidget):
         self.code_info.setWordWrap(True)
         self.code_info.setStyleSheet("color:#555")
         ll.addWidget(self.code_info)
-        self.code_memo = QPlainTextEdit()
-        self.code_memo.setPlaceholderText(self.tr("コードの説明（定義・含める／含めない例）"))
-        self.code_memo.setMaximumHeight(90)
-        ll.addWidget(self.code_memo)
-        b = QPushButton(self.tr("説明を保存"))
-        b.clicked.connect(self.save_code_description)
-        ll.addWidget(b)
+        self.code_memo = _text_box(ll, self.tr("コードの説明（定義・含める／含めない例）"), 90,
+                                   self.tr("説明を保存"), self.save_code_description, "code_description")
         split.addWidget(left)
 
         self.model = VerbatimModel(self.project_path)
@@ -416,14 +424,7 @@ class CodingView(QWidget):
         rl.addLayout(_buttons(((self.tr("外す (Del)"), self.remove_selected, "untag"),
                                (self.tr("承認"), lambda: self.review(True), "accept"),
                                (self.tr("却下"), lambda: self.review(False), "reject"))))
-        self.memo = QPlainTextEdit()
-        self.memo.setObjectName("verbatim_memo")
-        self.memo.setPlaceholderText(self.tr("この発言のメモ"))
-        self.memo.setMaximumHeight(80)
-        rl.addWidget(self.memo)
-        b = QPushButton(self.tr("メモを保存"))
-        b.clicked.connect(self.save_memo)
-        rl.addWidget(b)
+        self.memo = _text_box(rl, self.tr("この発言のメモ"), 80, self.tr("メモを保存"), self.save_memo, "verbatim_memo")
         split.addWidget(right)
         split.setSizes([280, 340, 660])
         lay.addWidget(split, 1)
