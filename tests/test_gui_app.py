@@ -171,3 +171,33 @@ def test_screenshots_of_every_view(qtbot, win, tmp_path):
     for p in paths:
         img = QImage(str(p))
         assert (img.width(), img.height()) == (1280, 800)
+
+
+def test_filters_by_question_period_and_attribute(qtbot, win):
+    view = win.verbatim_view
+    show(qtbot, win, view)
+    qtbot.waitUntil(lambda: view.question.count() > 1, timeout=30_000)
+    all_n = view.model.rowCount()
+    view.question.setCurrentIndex(1)
+    q = view.question.currentData()
+    n_q = view.model.rowCount()
+    assert 0 < n_q < all_n and all(view.model.index(r, 1).data() == q for r in range(n_q))
+    view.question.setCurrentIndex(0)
+    view.date_from.setText("2025-03-01")
+    view.date_to.setText("2025/03/31")
+    qtbot.keyClick(view.date_to, Qt.Key.Key_Return)
+    dates = [view.model.index(r, 3).data() for r in range(view.model.rowCount())]
+    assert dates and all(d.startswith("2025-03") for d in dates)
+    view.date_from.setText("いつか")
+    qtbot.keyClick(view.date_from, Qt.Key.Key_Return)
+    assert "日付が読めません" in view.count.text()
+    view.date_from.clear()
+    view.date_to.clear()
+    view.attribute.setText("年代=30代")
+    qtbot.keyClick(view.attribute, Qt.Key.Key_Return)
+    with Project(win.project_path) as p:  # the answer's own attribute, else the customer's
+        want = p.conn.execute(
+            "SELECT count(*) FROM verbatims v LEFT JOIN responses r ON r.id = v.response_id"
+            " LEFT JOIN customers c ON c.id = v.customer_id WHERE coalesce(json_extract(r.attributes, '$.\"年代\"'),"
+            " json_extract(c.attributes, '$.\"年代\"')) = '30代'").fetchone()[0]
+    assert view.model.rowCount() == want > 0

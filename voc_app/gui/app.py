@@ -81,6 +81,17 @@ def op_review(project, progress, customer, kind, state, note):
         review(project.conn, customer, kind, state, note)
 
 
+def op_questions(project, progress):
+    """Questions / channels / speakers, most answers first (the verbatim view's filter)."""
+    from voc_app.store.queries import verbatims_by_kind_question
+
+    seen: dict[str, int] = {}
+    for _kind, q, n, _na in verbatims_by_kind_question(project.conn):
+        if q:
+            seen[q] = seen.get(q, 0) + n
+    return sorted(seen, key=lambda q: -seen[q])
+
+
 def op_topic_to_code(project, progress, topic_id):
     from voc_app.coding import topic_to_code
 
@@ -260,11 +271,13 @@ class MainWindow(QMainWindow):
         if self.coding.loaded:
             self.coding.reload()
         self._load_visible()
+        self._questions = Job("questions", self.project_path, op_questions).when("done", self.verbatim_view.set_questions)
+        self._questions.start()
 
     def idle(self) -> bool:
         """No view is loading (tests and benchmarks wait for this)."""
         return (not self._loading and self.tabs.currentWidget() not in self._stale_views() and self.coding.idle()
-                and self.analysis.idle() and (self.job is None or self.job.finished))
+                and self.analysis.idle() and (self.job is None or self.job.finished) and self._questions.finished)
 
     def _stale_views(self) -> list:
         return [self._views[n] for n in self._stale]

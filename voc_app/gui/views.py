@@ -217,6 +217,30 @@ class VerbatimsView(QWidget):
         self.count.setObjectName("count")
         bar.addWidget(self.count)
         lay.addLayout(bar)
+        # second row: question, period, attribute
+        bar2 = QHBoxLayout()
+        self.question = QComboBox()
+        self.question.setObjectName("filter_question")
+        self.question.addItem(self.tr("設問・チャネル: すべて"), None)
+        self.question.setMinimumContentsLength(30)
+        self.question.currentIndexChanged.connect(self.apply)
+        bar2.addWidget(self.question, 3)
+        self.date_from, self.date_to = QLineEdit(), QLineEdit()
+        for edit, name, hint in ((self.date_from, "filter_from", self.tr("開始日 2025-01-01")),
+                                 (self.date_to, "filter_to", self.tr("終了日 2025-06-30"))):
+            edit.setObjectName(name)
+            edit.setPlaceholderText(hint)
+            edit.setMaximumWidth(140)
+            edit.setClearButtonEnabled(True)
+            edit.returnPressed.connect(self.apply)
+            bar2.addWidget(edit)
+        self.attribute = QLineEdit()
+        self.attribute.setObjectName("filter_attribute")
+        self.attribute.setPlaceholderText(self.tr("属性 例: 年代=30代（Enter）"))
+        self.attribute.setClearButtonEnabled(True)
+        self.attribute.returnPressed.connect(self.apply)
+        bar2.addWidget(self.attribute, 1)
+        lay.addLayout(bar2)
         split = QSplitter(Qt.Orientation.Vertical)
         self.table = _table(self.model, 7)
         for col, width in ((0, 86), (1, 220), (2, 80), (3, 122), (4, 50), (5, 70), (6, 70)):
@@ -236,10 +260,48 @@ class VerbatimsView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show)
         self.extra: dict = {}
 
-    def apply(self) -> int:
+    def set_questions(self, questions: list[str]) -> None:
+        """Fill the question filter (from the overview's per-question counts)."""
+        current = self.question.currentData()
+        self.question.blockSignals(True)
+        while self.question.count() > 1:
+            self.question.removeItem(1)
+        for q in questions:
+            self.question.addItem(q[:60], q)
+        i = self.question.findData(current)
+        self.question.setCurrentIndex(max(i, 0))
+        self.question.blockSignals(False)
+
+    def _filters(self) -> dict | None:
+        """The filters of both rows; None (and a message) when a date or attribute is unreadable."""
+        from importers.values import parse_datetime
+
         f = {k: b.currentData() for k, b in self.filters.items() if b.currentData()}
         if self.customer.text().strip():
             f["customer"] = self.customer.text().strip()
+        if self.question.currentData():
+            f["question"] = self.question.currentData()
+        for edit, key in ((self.date_from, "date_from"), (self.date_to, "date_to")):
+            text = edit.text().strip()
+            if text:
+                iso = parse_datetime(text)
+                if iso is None:
+                    self.count.setText(self.tr("日付が読めません: {0}（例 2025-04-01）").format(text))
+                    return None
+                f[key] = iso[:10]
+        attr = self.attribute.text().strip()
+        if attr:
+            key, sep, value = attr.partition("=")
+            if not sep or not key.strip():
+                self.count.setText(self.tr("属性は 名前=値 の形で（例 年代=30代）"))
+                return None
+            f["cell"] = (key.strip(), value.strip())
+        return f
+
+    def apply(self) -> int:
+        f = self._filters()
+        if f is None:
+            return 0
         f.update(self.extra)
         n = self.model.query(self.search.text(), f)
         self.count.setText(self.tr("{0:,} 件").format(n))

@@ -63,13 +63,13 @@ def verbatim_page(conn: sqlite3.Connection, *, limit: int = 500, offset: int = 0
 
 # --- the app's verbatim browser -----------------------------------------------------------------
 
-VERBATIM_FILTERS = ("kind", "polarity", "stage", "signal", "customer", "topic", "date_from", "date_to", "code",
+VERBATIM_FILTERS = ("kind", "question", "polarity", "stage", "signal", "customer", "topic", "date_from", "date_to", "code",
                     "uncoded_by", "pending", "cell", "ids")
 
 
 def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, Any] | None = None) -> list[int]:
     """Ids of the verbatims matching a Japanese full-text search (FTS5 trigram; 1–2 characters
-    fall back to LIKE) and filters: kind, polarity, stage, signal (churn / advocacy), customer
+    fall back to LIKE) and filters: kind, question (question / channel / speaker), polarity, stage, signal (churn / advocacy), customer
     (external id), topic ((side, topic id), or (side, None) for rare voices), date_from / date_to
     (YYYY-MM-DD), code (code id: verbatims coded with it or a sub-code), uncoded_by (coder name:
     verbatims the coder has neither coded nor marked), pending (auto-codes awaiting review), cell
@@ -87,6 +87,9 @@ def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, 
     if f.get("kind"):
         cond.append("v.kind = ?")
         args.append(f["kind"])
+    if f.get("question"):
+        cond.append("coalesce(v.question, v.channel, v.speaker) = ?")
+        args.append(f["question"])
     if f.get("polarity") or f.get("stage") or f.get("signal"):
         joins += " JOIN analyses a ON a.verbatim_id = v.id"
         if f.get("polarity"):
