@@ -470,6 +470,7 @@ def test_gui_code_spans_with_keyboard_and_undo(qtbot, analysed, tmp_path, monkey
     w.analysis.by.setCurrentIndex(0)
     w.analysis.findChild(QPushButton, "crosstab_run").click()
     qtbot.waitUntil(lambda: w.job.finished and w.analysis.ct.rowCount() == 2, timeout=60_000)
+    qtbot.waitUntil(w.idle, timeout=30_000)  # no job left running when the project goes away
     w.close()
 
 

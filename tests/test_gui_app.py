@@ -201,3 +201,23 @@ def test_filters_by_question_period_and_attribute(qtbot, win):
             " LEFT JOIN customers c ON c.id = v.customer_id WHERE coalesce(json_extract(r.attributes, '$.\"年代\"'),"
             " json_extract(c.attributes, '$.\"年代\"')) = '30代'").fetchone()[0]
     assert view.model.rowCount() == want > 0
+
+
+def test_large_results_arrive_in_two_steps(qtbot, win, monkeypatch):
+    from voc_app.gui.models import VerbatimModel
+
+    monkeypatch.setattr(VerbatimModel, "FIRST", 50)  # the sample is small: make "large" small too
+    view = win.verbatim_view
+    show(qtbot, win, view)
+    shown = view.apply()
+    assert shown == 50 and "+" in view.count.text()  # the first page at once, the count pending
+    qtbot.waitUntil(lambda: view.model.complete, timeout=30_000)
+    assert view.model.rowCount() == 217 and view.count.text() == "217 件"
+    assert view.model.index(216, 7).data()  # rows past the first page are readable
+    # a newer query wins over a slower older one
+    view.search.setText("配送")
+    view.apply()
+    view.search.setText("")
+    view.apply()
+    qtbot.waitUntil(lambda: view.model.complete and view.model.idle(), timeout=30_000)
+    assert view.model.rowCount() == 217

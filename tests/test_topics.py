@@ -196,10 +196,21 @@ def test_split_and_undo(fitted):
     assert ids[0] == big["id"] and len(ids) == 2
     sizes = store.sizes(p.conn, "delight")
     assert sizes[ids[0]] + sizes[ids[1]] == big["size"]
+    after = store.members(p.conn, "delight")
     assert pl.undo_topic_edit(p, "delight") == "split"
     assert store.members(p.conn, "delight") == before
     assert store.topic(p.conn, ids[1]) is None
     assert pl.undo_topic_edit(p, "delight") is None
+    # redo brings the split back exactly (the new topic with its id and answers), undo again
+    assert pl.redo_topic_edit(p, "delight") == "split"
+    assert store.members(p.conn, "delight") == after and store.topic(p.conn, ids[1]) is not None
+    assert pl.redo_topic_edit(p, "delight") is None
+    assert pl.undo_topic_edit(p, "delight") == "split"
+    assert store.members(p.conn, "delight") == before
+    # a new edit after an undo ends what could be redone
+    pl.rename_topic(p, big["id"], "新しい名前")
+    assert pl.redo_topic_edit(p, "delight") is None
+    pl.undo_topic_edit(p, "delight")
 
 
 def test_move_to_rare_and_errors(fitted):

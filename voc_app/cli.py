@@ -480,6 +480,9 @@ def cmd_topic(args: argparse.Namespace) -> int:
         elif a == "undo":
             done = p.undo_topic_edit(project, args.side)
             print(f"元に戻しました: {done}" if done else "元に戻す編集はありません")
+        elif a == "redo":
+            done = p.redo_topic_edit(project, args.side)
+            print(f"やり直しました: {done}" if done else "やり直す編集はありません")
     return 0
 
 
@@ -680,12 +683,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--by", help="トピックごとの内訳（source、nps_group、または属性名 例: 年代）（TSV）")
     s.set_defaults(func=cmd_topics)
 
-    s = sub.add_parser("topic", help="トピックを編集: rename・merge・split・delete・move・seed・undo")
+    s = sub.add_parser("topic", help="トピックを編集: rename・merge・split・delete・move・seed・undo・redo")
     s.add_argument("project")
-    s.add_argument("action", choices=["rename", "merge", "split", "delete", "move", "seed", "undo"])
+    s.add_argument("action", choices=["rename", "merge", "split", "delete", "move", "seed", "undo", "redo"])
     s.add_argument("args", nargs="*", help="rename ID 名前 / merge 残すID ID… / split ID [数] / delete ID /"
-                                            " move 回答ID… トピックID|rare / seed ID 語… / undo")
-    s.add_argument("--side", choices=["delight", "pain", "all"], default="delight", help="move・undo の対象マップ")
+                                            " move 回答ID… トピックID|rare / seed ID 語… / undo / redo")
+    s.add_argument("--side", choices=["delight", "pain", "all"], default="delight", help="move・undo・redo の対象マップ")
     s.set_defaults(func=cmd_topic)
 
     s = sub.add_parser("referrals", help="紹介レポート: 紹介の多い顧客、購入率（区分・NPS 別）、紹介のないアンバサダー候補")

@@ -69,6 +69,8 @@ def op_topic_edit(project, progress, side, action, args):
     progress(None, action)
     if action == "undo":
         return p.undo_topic_edit(project, side)
+    if action == "redo":
+        return p.redo_topic_edit(project, side)
     fn = {"rename": p.rename_topic, "merge": p.merge_topics, "split": p.split_topic, "delete": p.delete_topic}[action]
     return fn(project, *args)
 
@@ -205,7 +207,7 @@ class MainWindow(QMainWindow):
         act(f, self.tr("終了"), QKeySequence.StandardKey.Quit, self.close)
         e = self.menuBar().addMenu(self.tr("編集(&E)"))
         act(e, self.tr("元に戻す"), QKeySequence.StandardKey.Undo, self.undo, "action_undo")
-        act(e, self.tr("やり直し（コーディング）"), QKeySequence.StandardKey.Redo, self.redo, "action_redo")
+        act(e, self.tr("やり直し"), QKeySequence.StandardKey.Redo, self.redo, "action_redo")
         act(e, self.tr("検索"), QKeySequence.StandardKey.Find, self.focus_search)
         act(e, self.tr("プロジェクトのメモ…"), "Ctrl+M", self.coding.project_memo_dialog, "action_project_memo")
         a = self.menuBar().addMenu(self.tr("分析(&A)"))
@@ -249,7 +251,7 @@ class MainWindow(QMainWindow):
         job = Job(title, self.project_path, fn, process=heavy if process is None else process, **kwargs)
         self.jobbar.watch(job)
         job.when("done", lambda result: self._done(title, result, done, quiet))
-        job.when("failed", lambda msg: QMessageBox.warning(self, title, msg))
+        job.when("failed", lambda msg: QMessageBox.warning(self, title, msg) if self.isVisible() else None)
         job.when("cancelled", lambda: self.statusBar().showMessage(
             self.tr("{0}をキャンセルしました。プロジェクトは変更されていません。").format(title), 8000))
         self.job = job
@@ -271,13 +273,17 @@ class MainWindow(QMainWindow):
         if self.coding.loaded:
             self.coding.reload()
         self._load_visible()
+        # a job must stay referenced until it ends (a collected Job's signals would be deleted
+        # under the worker thread): running loaders are kept in _loaders
         self._questions = Job("questions", self.project_path, op_questions).when("done", self.verbatim_view.set_questions)
+        self._loaders = [j for j in getattr(self, "_loaders", []) if not j.finished] + [self._questions]
         self._questions.start()
 
     def idle(self) -> bool:
         """No view is loading (tests and benchmarks wait for this)."""
         return (not self._loading and self.tabs.currentWidget() not in self._stale_views() and self.coding.idle()
-                and self.analysis.idle() and (self.job is None or self.job.finished) and self._questions.finished)
+                and self.analysis.idle() and (self.job is None or self.job.finished) and self._questions.finished
+                and self.verbatim_view.model.idle() and self.coding.model.idle())
 
     def _stale_views(self) -> list:
         return [self._views[n] for n in self._stale]
@@ -313,6 +319,8 @@ class MainWindow(QMainWindow):
                  done=lambda r: self.statusBar().showMessage(
                      self.tr("元に戻しました: {0}").format(r) if action == "undo" and r else
                      self.tr("元に戻す編集はありません") if action == "undo" else
+                     self.tr("やり直しました: {0}").format(r) if action == "redo" and r else
+                     self.tr("やり直す編集はありません") if action == "redo" else
                      self.tr("トピックを編集しました（Ctrl+Z で元に戻す）"), 6000))
 
     def undo(self) -> None:
@@ -325,8 +333,9 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         if self.tabs.currentWidget() in (self.coding, self.analysis):
             self.coding.redo()
-        else:
-            self.statusBar().showMessage(self.tr("やり直しはコーディングの編集に使えます"), 5000)
+            return
+        side = "pain" if self.topics.tables["pain"].hasFocus() else "delight"
+        self.edit_topic(side, "redo", ())
 
     def _coding_changed(self) -> None:
         self.coding.reload()

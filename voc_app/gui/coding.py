@@ -323,7 +323,7 @@ class CodingView(QWidget):
         super().__init__()
         self.project_path = Path(project_path)
         self.settings = settings
-        self.queue = EditQueue(self.project_path, lambda msg: QMessageBox.warning(self, self.tr("コーディング"), msg))
+        self.queue = EditQueue(self.project_path, self._failed)
         self.book: list[dict] = []
         self.vid: int | None = None
         self.text = ""
@@ -385,6 +385,8 @@ class CodingView(QWidget):
         split.addWidget(left)
 
         self.model = VerbatimModel(self.project_path)
+        self.model.completed.connect(lambda n: self.count.setText(
+            self.tr("{0:,} 件").format(n) + (f"（{self._label}）" if getattr(self, "_label", "") else "")))
         from voc_app.gui.views import _table
 
         self.list = _table(self.model, 7)
@@ -432,6 +434,10 @@ class CodingView(QWidget):
 
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
+
+    def _failed(self, msg: str) -> None:
+        if self.isVisible():  # a job that ends after its window closed has no one to tell
+            QMessageBox.warning(self, self.tr("コーディング"), msg)
 
     # --- state -------------------------------------------------------------------------------
     def coder_name(self) -> str:
@@ -571,7 +577,9 @@ class CodingView(QWidget):
 
     def set_filters(self, f: dict, label: str = "") -> None:
         n = self.model.query(self.search.text(), f)
-        self.count.setText(self.tr("{0:,} 件").format(n) + (f"（{label}）" if label else ""))
+        self._label = label
+        if not self.model.complete:
+            self.count.setText(self.tr("{0:,}+ 件").format(n) + (f"（{label}）" if label else ""))
         if n and self.vid not in self.model.ids:
             self.list.selectRow(0)
 

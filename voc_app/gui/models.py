@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from voc_app.store import Project
 from voc_app.store.queries import verbatim_ids, verbatims_by_id
@@ -51,6 +51,10 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+def _all_ids(project, progress, search, filters) -> list[int]:
+    return verbatim_ids(project.conn, search, filters)
+
+
 class VerbatimModel(QAbstractTableModel):
     """All matching verbatims, virtualised: the ids of the current search are held (8 bytes a
     row), rows are fetched from SQLite a page at a time when the view shows them."""
@@ -64,16 +68,49 @@ class VerbatimModel(QAbstractTableModel):
         self.ids: list[int] = []
         self._cache: dict[int, tuple] = {}
         self._project = Project(self.project_path)
+        self.complete = True
 
     def close(self) -> None:
         self._project.close()
 
+    # the first page of a query is read on the UI thread (fast: LIMIT); the rest of the ids in a
+    # background job, appended when they arrive (a million ids take ~0.5 s to read)
+    FIRST = 2_000
+    completed = Signal(int)  # total rows once the whole result is known
+
     def query(self, search: str = "", filters: dict | None = None) -> int:
+        """Show the matches of a search: the first ``FIRST`` at once, the rest when a background
+        read finishes (``completed`` then carries the total). Returns the rows shown now."""
+        self._generation = getattr(self, "_generation", 0) + 1
         self.beginResetModel()
-        self.ids = verbatim_ids(self._project.conn, search, filters)
+        self.ids = verbatim_ids(self._project.conn, search, filters, limit=self.FIRST)
         self._cache.clear()
         self.endResetModel()
+        self.complete = len(self.ids) < self.FIRST
+        if self.complete:
+            self.completed.emit(len(self.ids))
+            return len(self.ids)
+        from voc_app.gui.jobs import Job
+
+        generation = self._generation
+        job = Job("ids", self.project_path, _all_ids, search=search, filters=filters)
+        job.when("done", lambda ids: self._rest(generation, ids))
+        self._jobs = [j for j in getattr(self, "_jobs", []) if not j.finished] + [job]
+        job.start()
         return len(self.ids)
+
+    def _rest(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation or ids[:len(self.ids)] != self.ids:
+            return  # a newer query replaced this one (or the project changed): drop the result
+        if len(ids) > len(self.ids):
+            self.beginInsertRows(QModelIndex(), len(self.ids), len(ids) - 1)
+            self.ids = ids
+            self.endInsertRows()
+        self.complete = True
+        self.completed.emit(len(self.ids))
+
+    def idle(self) -> bool:
+        return all(j.finished for j in getattr(self, "_jobs", []))
 
     def refresh(self) -> None:
         """Forget cached rows (the project changed underneath)."""

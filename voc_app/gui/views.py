@@ -257,6 +257,7 @@ class VerbatimsView(QWidget):
         split.setSizes([520, 180])
         lay.addWidget(split)
         self.search.returnPressed.connect(self.apply)
+        self.model.completed.connect(self._counted)
         self.table.selectionModel().currentRowChanged.connect(self._show)
         self.extra: dict = {}
 
@@ -304,9 +305,13 @@ class VerbatimsView(QWidget):
             return 0
         f.update(self.extra)
         n = self.model.query(self.search.text(), f)
-        self.count.setText(self.tr("{0:,} 件").format(n))
+        if not self.model.complete:
+            self.count.setText(self.tr("{0:,}+ 件（数えています…）").format(n))
         self._kwic()
         return n
+
+    def _counted(self, n: int) -> None:
+        self.count.setText(self.tr("{0:,} 件").format(n))
 
     def show_topic(self, side: str, topic_id: int | None, label: str) -> None:
         self.extra = {"topic": (side, topic_id)}

@@ -67,7 +67,8 @@ VERBATIM_FILTERS = ("kind", "question", "polarity", "stage", "signal", "customer
                     "uncoded_by", "pending", "cell", "ids")
 
 
-def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, Any] | None = None) -> list[int]:
+def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, Any] | None = None,
+                 limit: int | None = None) -> list[int]:
     """Ids of the verbatims matching a Japanese full-text search (FTS5 trigram; 1–2 characters
     fall back to LIKE) and filters: kind, question (question / channel / speaker), polarity, stage, signal (churn / advocacy), customer
     (external id), topic ((side, topic id), or (side, None) for rare voices), date_from / date_to
@@ -75,7 +76,7 @@ def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, 
     verbatims the coder has neither coded nor marked), pending (auto-codes awaiting review), cell
     ((dimension, value) of a code cross-tab, see ``store.coding.dimension_expr``), ids (a list)."""
     f = filters or {}
-    cond, args, joins = [], [], ""
+    cond, args = [], []
     s = search.strip()
     if s:
         if len(s) >= 3:
@@ -91,15 +92,18 @@ def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, 
         cond.append("coalesce(v.question, v.channel, v.speaker) = ?")
         args.append(f["question"])
     if f.get("polarity") or f.get("stage") or f.get("signal"):
-        joins += " JOIN analyses a ON a.verbatim_id = v.id"
+        # a correlated probe, not a join: SQLite then walks verbatims in id order and a LIMIT
+        # (the first page of a large result) stops early instead of sorting every match
+        sub = []
         if f.get("polarity"):
-            cond.append("a.polarity = ?")
+            sub.append("a.polarity = ?")
             args.append(f["polarity"])
         if f.get("stage"):
-            cond.append("a.stage = ?")
+            sub.append("a.stage = ?")
             args.append(f["stage"])
         if f.get("signal") in ("churn", "advocacy"):
-            cond.append(f"a.{f['signal']} = 1")
+            sub.append(f"a.{f['signal']} = 1")
+        cond.append("EXISTS (SELECT 1 FROM analyses a WHERE a.verbatim_id = v.id AND " + " AND ".join(sub) + ")")
     if f.get("customer"):
         cond.append("v.customer_id = (SELECT id FROM customers WHERE external_id = ?)")
         args.append(f["customer"])
@@ -136,7 +140,8 @@ def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, 
         ids = [int(i) for i in f["ids"]]
         cond.append(f"v.id IN ({','.join(map(str, ids)) or 'NULL'})")
     where = (" WHERE " + " AND ".join(cond)) if cond else ""
-    return [r[0] for r in conn.execute(f"SELECT v.id FROM verbatims v{joins}{where} ORDER BY v.id", args)]
+    tail = f" LIMIT {int(limit)}" if limit else ""
+    return [r[0] for r in conn.execute(f"SELECT v.id FROM verbatims v{where} ORDER BY v.id{tail}", args)]
 
 
 def verbatims_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple]:

@@ -186,6 +186,7 @@ def snapshot(conn: sqlite3.Connection, side: str, topic_ids: Iterable[int], verb
 
 
 def record_edit(conn: sqlite3.Connection, side: str, action: str, detail: dict, snap: dict) -> int:
+    conn.execute("DELETE FROM topic_edits WHERE side = ? AND undone = 1", (side,))  # a new edit ends redo
     cur = conn.execute("INSERT INTO topic_edits (side, action, detail, snapshot, at) VALUES (?,?,?,?,?)",
                        (side, action, json.dumps(detail, ensure_ascii=False), json.dumps(snap, ensure_ascii=False),
                         now_iso()))
@@ -198,7 +199,21 @@ def last_edit(conn: sqlite3.Connection, side: str) -> tuple[int, str, dict, dict
     return None if r is None else (r[0], r[1], json.loads(r[2]), json.loads(r[3]))
 
 
-def restore(conn: sqlite3.Connection, side: str, edit_id: int, snap: dict) -> None:
+def first_undone(conn: sqlite3.Connection, side: str) -> tuple[int, str, dict] | None:
+    """The edit a redo would re-apply: (id, action, detail with its "redo" snapshot)."""
+    r = conn.execute("SELECT id, action, detail FROM topic_edits WHERE side = ? AND undone = 1 ORDER BY id LIMIT 1",
+                     (side,)).fetchone()
+    return None if r is None else (r[0], r[1], json.loads(r[2]))
+
+
+def after_snapshot(conn: sqlite3.Connection, side: str, snap: dict) -> dict:
+    """The state an edit left (taken just before undoing it): the same topics, the topics it
+    created, and the same answers — what a redo restores."""
+    tids = [r[0] for r in snap["topics"]] + list(snap["created"])
+    return snapshot(conn, side, tids, [m[0] for m in snap["members"]])
+
+
+def restore(conn: sqlite3.Connection, side: str, edit_id: int, snap: dict, *, undone: int = 1) -> None:
     for r in snap["topics"]:
         r = list(r)
         r[6] = bytes.fromhex(r[6])
@@ -208,7 +223,7 @@ def restore(conn: sqlite3.Connection, side: str, edit_id: int, snap: dict) -> No
     for t in snap["created"]:
         conn.execute("UPDATE topic_members SET topic_id = NULL WHERE topic_id = ?", (t,))
         conn.execute("DELETE FROM topics WHERE id = ?", (t,))
-    conn.execute("UPDATE topic_edits SET undone = 1 WHERE id = ?", (edit_id,))
+    conn.execute("UPDATE topic_edits SET undone = ? WHERE id = ?", (undone, edit_id))
 
 
 def clear_edits(conn: sqlite3.Connection, side: str) -> None:
