@@ -198,15 +198,20 @@ class EditQueue(QObject):
         job.start()
 
 
-def _buttons(specs) -> QHBoxLayout:
-    """A row of push buttons from (text, slot, object name)."""
-    row = QHBoxLayout()
-    for text, fn, name in specs:
+def _buttons(specs, columns: int = 0):
+    """Push buttons from (text, slot, object name): one row, or a grid of ``columns``."""
+    from PySide6.QtWidgets import QGridLayout
+
+    lay = QGridLayout() if columns else QHBoxLayout()
+    for i, (text, fn, name) in enumerate(specs):
         b = QPushButton(text)
         b.setObjectName(name)
         b.clicked.connect(fn)
-        row.addWidget(b)
-    return row
+        if columns:
+            lay.addWidget(b, i // columns, i % columns)
+        else:
+            lay.addWidget(b)
+    return lay
 
 
 def _text_box(layout, placeholder: str, height: int, save: str, slot, name: str) -> QPlainTextEdit:
@@ -375,7 +380,7 @@ class CodingView(QWidget):
         ll.addLayout(_buttons(((self.tr("追加"), self.add_code, "code_add"), (self.tr("下位に追加"), self.add_child, "code_child"),
                                (self.tr("名前"), self.rename_code, "code_rename"), (self.tr("統合"), self.merge_code, "code_merge"),
                                (self.tr("移動"), self.move_dialog, "code_move"), (self.tr("メモ"), self.code_memo_dialog, "code_memo"),
-                               (self.tr("削除"), self.delete_code, "code_delete"))))
+                               (self.tr("削除"), self.delete_code, "code_delete")), columns=4))
         self.code_info = QLabel()
         self.code_info.setWordWrap(True)
         self.code_info.setStyleSheet("color:#555")
