@@ -67,6 +67,20 @@ VERBATIM_FILTERS = ("kind", "question", "polarity", "stage", "signal", "customer
                     "uncoded_by", "pending", "cell", "ids")
 
 
+# filters with one value: the SQL over ``v`` with one parameter
+_ONE_VALUE = {
+    "kind": "v.kind = ?",
+    "question": "coalesce(v.question, v.channel, v.speaker) = ?",
+    "customer": "v.customer_id = (SELECT id FROM customers WHERE external_id = ?)",
+    "date_from": "substr(v.created_at, 1, 10) >= ?",
+    "date_to": "substr(v.created_at, 1, 10) <= ?",
+    "code": ("v.id IN (SELECT verbatim_id FROM codings WHERE state != 'rejected' AND code_id IN ("
+             "WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN t ON c.parent_id = t.id)"
+             " SELECT id FROM t))"),
+}
+_ANALYSIS_VALUE = {"polarity": "a.polarity = ?", "stage": "a.stage = ?"}  # over ``a`` = the analysis
+
+
 def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, Any] | None = None,
                  limit: int | None = None) -> list[int]:
     """Ids of the verbatims matching a Japanese full-text search (FTS5 trigram; 1–2 characters
@@ -85,43 +99,22 @@ def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, 
         else:
             cond.append("v.text LIKE ? ESCAPE '\\'")
             args.append("%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-    if f.get("kind"):
-        cond.append("v.kind = ?")
-        args.append(f["kind"])
-    if f.get("question"):
-        cond.append("coalesce(v.question, v.channel, v.speaker) = ?")
-        args.append(f["question"])
-    if f.get("polarity") or f.get("stage") or f.get("signal"):
+    for key, sql in _ONE_VALUE.items():
+        if f.get(key):
+            cond.append(sql)
+            args.append(f[key])
+    sub = [sql for key, sql in _ANALYSIS_VALUE.items() if f.get(key)]
+    args += [f[key] for key in _ANALYSIS_VALUE if f.get(key)]
+    if f.get("signal") in ("churn", "advocacy"):
+        sub.append(f"a.{f['signal']} = 1")
+    if sub:
         # a correlated probe, not a join: SQLite then walks verbatims in id order and a LIMIT
         # (the first page of a large result) stops early instead of sorting every match
-        sub = []
-        if f.get("polarity"):
-            sub.append("a.polarity = ?")
-            args.append(f["polarity"])
-        if f.get("stage"):
-            sub.append("a.stage = ?")
-            args.append(f["stage"])
-        if f.get("signal") in ("churn", "advocacy"):
-            sub.append(f"a.{f['signal']} = 1")
         cond.append("EXISTS (SELECT 1 FROM analyses a WHERE a.verbatim_id = v.id AND " + " AND ".join(sub) + ")")
-    if f.get("customer"):
-        cond.append("v.customer_id = (SELECT id FROM customers WHERE external_id = ?)")
-        args.append(f["customer"])
     if f.get("topic"):
         side, tid = f["topic"]
         cond.append("v.id IN (SELECT verbatim_id FROM topic_members WHERE side = ? AND topic_id IS ?)")
         args += [side, tid]
-    if f.get("date_from"):
-        cond.append("substr(v.created_at, 1, 10) >= ?")
-        args.append(f["date_from"])
-    if f.get("date_to"):
-        cond.append("substr(v.created_at, 1, 10) <= ?")
-        args.append(f["date_to"])
-    if f.get("code"):
-        cond.append("v.id IN (SELECT verbatim_id FROM codings WHERE state != 'rejected' AND code_id IN ("
-                    "WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN t ON c.parent_id = t.id)"
-                    " SELECT id FROM t))")
-        args.append(f["code"])
     if f.get("uncoded_by"):
         cond.append("NOT v.is_non_answer AND NOT EXISTS (SELECT 1 FROM codings g WHERE g.verbatim_id = v.id"
                     " AND g.coder_id = (SELECT id FROM coders WHERE name = ?) AND g.state != 'rejected')"
