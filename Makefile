@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: app test fonts lint bench-import fuzz dist smoke clean
+.PHONY: app test fonts lint bench-import fuzz dist smoke translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ app: $(STAMP) fonts
 
 test: $(STAMP) fonts
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# UI translations: collect the marked strings of voc_app/gui into resources/i18n/voc_en.ts (translate
+# new ones there, e.g. with $(BIN)/pyside6-linguist), then compile voc_en.qm
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate voc_app/gui/*.py -ts resources/i18n/voc_en.ts -no-obsolete
+	$(BIN)/pyside6-lrelease resources/i18n/voc_en.ts -qm resources/i18n/voc_en.qm
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -13,7 +13,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton  # noqa: E402
 
 from tests.conftest import dump  # noqa: E402
 from voc_app import pipeline as pl  # noqa: E402
@@ -221,3 +221,59 @@ def test_large_results_arrive_in_two_steps(qtbot, win, monkeypatch):
     view.apply()
     qtbot.waitUntil(lambda: view.model.complete and view.model.idle(), timeout=30_000)
     assert view.model.rowCount() == 217
+
+
+def _chrome(w) -> list[str]:
+    """The texts a user reads on buttons, menus, tabs, boxes and table headers of a window
+    (not the data: verbatims, topic labels, code names)."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLineEdit, QMenu, QTabWidget
+
+    out = [a.text() for m in w.findChildren(QMenu) for a in m.actions() if a.text() and not a.menu()]
+    out += [m.title() for m in w.findChildren(QMenu)]
+    out += [b.text() for b in w.findChildren(QAbstractButton) if b.text()]
+    out += [g.title() for g in w.findChildren(QGroupBox)]
+    out += [t.tabText(i) for t in w.findChildren(QTabWidget) for i in range(t.count())]
+    out += [e.placeholderText() for e in w.findChildren(QLineEdit) if e.placeholderText()]
+    for table in (w.verbatim_view.table, w.customers.tables["ambassador"], w.topics.tables["delight"]):
+        m = table.model()
+        out += [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+    return out
+
+
+def test_english_ui_switch(qtbot, win):
+    import re
+
+    from voc_app.gui import i18n
+
+    japanese = re.compile(r"[\u3040-\u30fa\u30fc-\u30ff\u4e00-\u9fff]")
+    assert win.tabs.tabText(2) == "トピック"
+    win.tabs.setCurrentIndex(2)
+    try:
+        win.set_language("en")
+        en = win._others[-1]
+        qtbot.addWidget(en)
+        qtbot.waitUntil(en.idle, timeout=30_000)
+        assert i18n.current() == "en" and i18n.saved_language() == "en"
+        assert not win.isVisible() and en.project_path == win.project_path and en.tabs.currentIndex() == 2
+        assert [en.tabs.tabText(i) for i in range(en.tabs.count())] == [
+            "Overview", "Verbatims", "Topics", "Customers", "Coding", "Code analysis", "Imports"]
+        for i in range(en.tabs.count()):
+            show(qtbot, en, en.tabs.widget(i))
+        texts = _chrome(en)
+        assert len(texts) > 80
+        # placeholders may quote Japanese examples (配送, 年代=30代) around English words
+        bad = [t for t in texts if japanese.search(t) and t not in ("日本語", "Language / 言語")  # found in either language
+               and not (re.search("[A-Za-z]{3}", t) and t in [e.placeholderText() for e in en.findChildren(QLineEdit)])]
+        assert bad == []
+        assert en.verbatim_view.model.data(en.verbatim_view.model.index(0, 0)) in ("Survey", "Support", "Interviews")
+        assert en.findChild(QPushButton, "review_confirmed").text() == "Confirmed"
+        # the data stay as written
+        assert japanese.search(en.verbatim_view.model.data(en.verbatim_view.model.index(0, 7)))
+        en.set_language("ja")
+        ja = en._others[-1]
+        qtbot.addWidget(ja)
+        qtbot.waitUntil(ja.idle, timeout=30_000)
+        assert ja.tabs.tabText(3) == "顧客" and ja.findChild(QPushButton, "review_confirmed").text() == "確認済み"
+        assert i18n.saved_language() == "ja"
+    finally:
+        i18n.install(QApplication.instance(), "ja")

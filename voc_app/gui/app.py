@@ -14,9 +14,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QPushButton, QTabWidget
 
+from voc_app.gui import i18n
 from voc_app.gui.coding import CodeAnalysisView, CodingView
 from voc_app.gui.fonts import register_bundled_fonts
 from voc_app.gui.jobs import Job, JobBar
@@ -217,6 +218,14 @@ class MainWindow(QMainWindow):
         for i, name in enumerate((self.tr("概要"), self.tr("発言"), self.tr("トピック"), self.tr("顧客"),
                                   self.tr("コーディング"), self.tr("コード分析"), self.tr("取り込み"))):
             act(v, name, f"Ctrl+{i + 1}", lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
+        v.addSeparator()
+        lang = v.addMenu(self.tr("言語 / Language"))
+        group = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            a = act(lang, name, None, lambda _c=False, code=code: self.set_language(code), f"action_lang_{code}")
+            a.setCheckable(True)
+            a.setChecked(code == i18n.current())
+            group.addAction(a)
 
     def _remember(self) -> None:
         geo = self.settings.value("geometry")
@@ -408,7 +417,7 @@ class MainWindow(QMainWindow):
 
     def choose_coded_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("コード付けを書き出し"),
-                                              str(self.project_path.with_name(self.project_path.stem + "_コード付け.csv")),
+                                              str(self.project_path.with_name(self.project_path.stem + self.tr("_コード付け.csv"))),
                                               "CSV (*.csv)")
         if name:
             self.run(self.tr("コード付けを書き出し"), op_coded_export, out=name,
@@ -429,11 +438,35 @@ class MainWindow(QMainWindow):
             Project.create(name).close()
             self.open_project(Path(name))
 
-    def open_project(self, path: Path) -> None:
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language now: the window is rebuilt in the new language on the same
+        project, tab and geometry (a running job is left to finish first)."""
+        if lang == i18n.current():
+            return
+        if self.job is not None and not self.job.finished:
+            QMessageBox.information(self, "VoC Analyzer", self.tr("「{0}」の実行中です。終わるまでお待ちください。").format(
+                self.job.title))
+            self._check_language()
+            return
+        i18n.install(QApplication.instance(), lang)
+        i18n.save_language(lang)
+        tab = self.tabs.currentIndex()
+        self.settings.setValue("geometry", self.saveGeometry())
+        win = self.open_project(self.project_path)
+        win.tabs.setCurrentIndex(tab)
+
+    def _check_language(self) -> None:
+        for code in i18n.LANGUAGES:
+            a = self.findChild(QAction, f"action_lang_{code}")
+            if a is not None:
+                a.setChecked(code == i18n.current())
+
+    def open_project(self, path: Path) -> MainWindow:
         win = MainWindow(path)
         win.show()
         self._others = getattr(self, "_others", []) + [win]
         self.close()
+        return win
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.mimeData().hasUrls():
@@ -520,6 +553,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--screenshots", metavar="DIR", help="全画面を 1280×800 の PNG に保存して終了")
     parser.add_argument("--smoke", metavar="DIR", help="自己診断（サンプル・取り込み・分析・トピック・Excel）を DIR で実行して終了")
     parser.add_argument("--smoke-import", metavar="FILE", help="--smoke で取り込むファイル（既定: 同梱のアンケート）")
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES),
+                        help="画面の言語（ja: 日本語、en: English。既定は前回選んだ言語、最初は日本語）")
     args = parser.parse_args(argv)
     from voc_app.gui import runtime
 
@@ -527,6 +562,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("VoC Analyzer")
     register_bundled_fonts(app)
+    i18n.install(app, args.lang or i18n.saved_language())
     if args.smoke:
         from voc_app.gui import smoke
 
@@ -562,9 +598,13 @@ def main(argv: list[str] | None = None) -> int:
         threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
         code = app.exec()
     # windows before the application: deleting them in the other order at interpreter exit
-    # crashes PySide6
-    win.close()
-    win.deleteLater()
+    # crashes PySide6 (a language switch or another project opened new windows)
+    windows = [win]
+    for w in windows:
+        windows.extend(getattr(w, "_others", []))
+    for w in windows:
+        w.close()
+        w.deleteLater()
     app.processEvents()
     del win
     return code

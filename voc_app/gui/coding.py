@@ -13,7 +13,7 @@ import html
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -58,11 +58,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from voc_app.gui import i18n
+from voc_app.gui.i18n import Labels
 from voc_app.gui.jobs import Job
 from voc_app.gui.models import POLARITY_LABELS, VerbatimModel
 
-SOURCE_LABELS = {"manual": "手作業", "rule": "ルール", "topic": "トピック"}
-STATE_LABELS = {"accepted": "確定", "pending": "未確認", "rejected": "却下"}
+SOURCE_LABELS = Labels(manual=QT_TRANSLATE_NOOP("labels", "手作業"), rule=QT_TRANSLATE_NOOP("labels", "ルール"),
+                       topic=QT_TRANSLATE_NOOP("labels", "トピック"))
+STATE_LABELS = Labels(accepted=QT_TRANSLATE_NOOP("labels", "確定"), pending=QT_TRANSLATE_NOOP("labels", "未確認"),
+                      rejected=QT_TRANSLATE_NOOP("labels", "却下"))
+BY_LABELS = Labels(polarity=QT_TRANSLATE_NOOP("labels", "極性"), stage=QT_TRANSLATE_NOOP("labels", "段階"),
+                   month=QT_TRANSLATE_NOOP("labels", "月"), question=QT_TRANSLATE_NOOP("labels", "設問"),
+                   source=QT_TRANSLATE_NOOP("labels", "種類"), nps_group=QT_TRANSLATE_NOOP("labels", "NPS 区分"),
+                   segment=QT_TRANSLATE_NOOP("labels", "ロイヤルティ区分"), rfm_segment=QT_TRANSLATE_NOOP("labels", "RFM 区分"))
+# Sudachi's part-of-speech names are the values; the labels are translated
+POS_NAMES = (QT_TRANSLATE_NOOP("labels", "名詞"), QT_TRANSLATE_NOOP("labels", "動詞"), QT_TRANSLATE_NOOP("labels", "形容詞"),
+             QT_TRANSLATE_NOOP("labels", "形状詞"), QT_TRANSLATE_NOOP("labels", "副詞"))
 EDIT_ACTIONS = ("add_code", "update_code", "merge_codes", "delete_code", "tag", "untag", "review_auto",
                 "mark_reviewed", "set_memo", "undo", "redo", "topic_to_code", "import_codebook", "apply_rules")
 
@@ -614,8 +625,8 @@ class CodingView(QWidget):
             self.code_info.clear()
             return
         ex = "".join(f"<br>・{html.escape(e)}" for e in c["examples"][:3])
-        rule = f"<br>ルール: <code>{html.escape(c['rule'])}</code>" if c["rule"] else ""
-        self.code_info.setText(f"<b>{html.escape(c['name'])}</b>（{c['count']:,} 件）{rule}{ex}")
+        rule = self.tr("<br>ルール: <code>{0}</code>").format(html.escape(c["rule"])) if c["rule"] else ""
+        self.code_info.setText(self.tr("<b>{0}</b>（{1:,} 件）").format(html.escape(c["name"]), c["count"]) + rule + ex)
         self.code_memo.setPlainText(c["description"])
         if self.show_filter.currentData() == "code":
             self.apply_filter()
@@ -1048,10 +1059,8 @@ class CodeAnalysisView(QWidget):
         row.addWidget(QLabel(self.tr("コード ×")))
         self.by = QComboBox()
         self.by.setObjectName("crosstab_by")
-        for key, label in (("polarity", "極性"), ("stage", "段階"), ("month", "月"), ("question", "設問"),
-                           ("source", "種類"), ("nps_group", "NPS 区分"), ("segment", "ロイヤルティ区分"),
-                           ("rfm_segment", "RFM 区分")):
-            self.by.addItem(label, key)
+        for key, name in BY_LABELS.items():
+            self.by.addItem(name, key)
         row.addWidget(self.by)
         b = QPushButton(self.tr("集計"))
         b.setObjectName("crosstab_run")
@@ -1110,13 +1119,13 @@ class CodeAnalysisView(QWidget):
         row = QHBoxLayout()
         self.pos = QComboBox()
         self.pos.addItem(self.tr("品詞: すべて"), None)
-        for p in ("名詞", "動詞", "形容詞", "形状詞", "副詞"):
-            self.pos.addItem(p, p)
+        for p in POS_NAMES:
+            self.pos.addItem(i18n.label(p), p)
         row.addWidget(self.pos)
         self.freq_by = QComboBox()
         self.freq_by.addItem(self.tr("属性別: なし"), None)
-        for key, label in (("polarity", "極性"), ("source", "種類"), ("nps_group", "NPS 区分")):
-            self.freq_by.addItem(label, key)
+        for key in ("polarity", "source", "nps_group"):
+            self.freq_by.addItem(BY_LABELS[key], key)
         row.addWidget(self.freq_by)
         b = QPushButton(self.tr("頻度"))
         b.setObjectName("words_freq")
@@ -1189,7 +1198,7 @@ class CodeAnalysisView(QWidget):
         rows = "".join(f"<tr><td style='color:#888'>#{vid}</td><td align='right'>{html.escape(k.left)}</td>"
                        f"<td><b style='background:#9DC3E6'>{html.escape(k.keyword)}</b></td><td>{html.escape(k.right)}</td></tr>"
                        for vid, k in lines)
-        self.kwic.setHtml(f"<p>{len(lines):,} 行</p><table cellspacing='2'>{rows}</table>")
+        self.kwic.setHtml(self.tr("<p>{0:,} 行</p>").format(len(lines)) + f"<table cellspacing='2'>{rows}</table>")
         self.word_tabs.setCurrentWidget(self.kwic)
 
     def _show_network(self, net) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,11 +23,29 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-ROLE_LABELS = {"id": "回答 ID", "customer": "顧客 ID", "time": "日時", "nps": "NPS", "score": "評価", "text": "自由記述",
-               "attr": "属性", "ignore": "使わない", "email": "メール", "signup": "登録日", "last_active": "最終利用日",
-               "status": "状態", "total_spent": "累計金額", "total_orders": "累計回数", "order_id": "注文番号",
-               "customer_email": "顧客メール", "amount": "金額", "item": "商品", "referrer": "紹介者",
-               "referred": "被紹介者", "referred_email": "被紹介者メール"}
+from voc_app.gui.i18n import Labels
+
+ROLE_LABELS = Labels(
+    id=QT_TRANSLATE_NOOP("labels", "回答 ID"), customer=QT_TRANSLATE_NOOP("labels", "顧客 ID"),
+    time=QT_TRANSLATE_NOOP("labels", "日時"), nps="NPS", score=QT_TRANSLATE_NOOP("labels", "評価"),
+    text=QT_TRANSLATE_NOOP("labels", "自由記述"), attr=QT_TRANSLATE_NOOP("labels", "属性"),
+    ignore=QT_TRANSLATE_NOOP("labels", "使わない"), email=QT_TRANSLATE_NOOP("labels", "メール"),
+    signup=QT_TRANSLATE_NOOP("labels", "登録日"), last_active=QT_TRANSLATE_NOOP("labels", "最終利用日"),
+    status=QT_TRANSLATE_NOOP("labels", "状態"), total_spent=QT_TRANSLATE_NOOP("labels", "累計金額"),
+    total_orders=QT_TRANSLATE_NOOP("labels", "累計回数"), order_id=QT_TRANSLATE_NOOP("labels", "注文番号"),
+    customer_email=QT_TRANSLATE_NOOP("labels", "顧客メール"), amount=QT_TRANSLATE_NOOP("labels", "金額"),
+    item=QT_TRANSLATE_NOOP("labels", "商品"), referrer=QT_TRANSLATE_NOOP("labels", "紹介者"),
+    referred=QT_TRANSLATE_NOOP("labels", "被紹介者"), referred_email=QT_TRANSLATE_NOOP("labels", "被紹介者メール"))
+COUNT_LABELS = Labels(
+    "counts",
+    responses=QT_TRANSLATE_NOOP("counts", "回答"), verbatims=QT_TRANSLATE_NOOP("counts", "発言"),
+    non_answers=QT_TRANSLATE_NOOP("counts", "無回答"), tickets=QT_TRANSLATE_NOOP("counts", "チケット"),
+    interviews=QT_TRANSLATE_NOOP("counts", "インタビュー"), customers_added=QT_TRANSLATE_NOOP("counts", "新規顧客"),
+    duplicates_skipped=QT_TRANSLATE_NOOP("counts", "重複行"), already_present=QT_TRANSLATE_NOOP("counts", "取り込み済み"),
+    partial_responses=QT_TRANSLATE_NOOP("counts", "途中回答"),
+    duplicate_submissions=QT_TRANSLATE_NOOP("counts", "重複送信"),
+    customers_listed=QT_TRANSLATE_NOOP("counts", "顧客リストの行"), orders=QT_TRANSLATE_NOOP("counts", "注文"),
+    referrals=QT_TRANSLATE_NOOP("counts", "紹介"))
 
 
 def roles_for(kind: str) -> tuple[str, ...]:
@@ -85,18 +104,15 @@ class ImportWizard(QDialog):
 
     def _messages(self, r) -> str:
         c = r.counts
-        labels = [("回答", "responses"), ("発言", "verbatims"), ("無回答", "non_answers"), ("チケット", "tickets"),
-                  ("インタビュー", "interviews"), ("新規顧客", "customers_added"), ("重複行", "duplicates_skipped"),
-                  ("取り込み済み", "already_present"), ("途中回答", "partial_responses"), ("重複送信", "duplicate_submissions"),
-                  ("顧客リストの行", "customers_listed"), ("注文", "orders"), ("紹介", "referrals")]
-        parts = "、".join(f"{lab} {c[k]:,}" for lab, k in labels if c.get(k))
-        out = [f"<p><b>{self.tr('取り込むと')}</b>: {html.escape(parts) or '—'}</p>"]
+        parts = "、".join(f"{lab} {c[k]:,}" for k, lab in COUNT_LABELS.items() if c.get(k))
+        out = [self.tr("<p><b>取り込むと</b>: {0}</p>").format(html.escape(parts) or "—")]
         if r.same_file_batches:
-            out.append(f"<p style='color:#B45F06'>{self.tr('同じファイルを取り込み済みです（バッチ {0}）。重複は取り込まれません。').format(', '.join(map(str, r.same_file_batches)))}</p>")
+            out.append(self.tr("<p style='color:#B45F06'>同じファイルを取り込み済みです（バッチ {0}）。重複は取り込まれません。</p>")
+                       .format(", ".join(map(str, r.same_file_batches))))
         if r.skipped:
             out.append("<p>" + self.tr("飛ばす行: ") + html.escape("、".join(f"{k} {v:,}" for k, v in r.skipped.items())) + "</p>")
         if r.warnings:
-            out.append(f"<p style='color:#B45F06'>{self.tr('注意')} {r.warning_count:,}:</p><ul>"
+            out.append(self.tr("<p style='color:#B45F06'>注意 {0:,}:</p>").format(r.warning_count) + "<ul>"
                        + "".join(f"<li>{html.escape(w)}</li>" for w in r.warnings[:20]) + "</ul>")
         return "".join(out)
 
@@ -115,7 +131,7 @@ class ExportDialog(QDialog):
         self.resize(560, 220)
         form = QFormLayout(self)
         row = QHBoxLayout()
-        self.path = QLineEdit(str(default_dir / "VoC_サマリー.xlsx"))
+        self.path = QLineEdit(str(default_dir / self.tr("VoC_サマリー.xlsx")))
         self.path.setObjectName("export_path")
         browse = QPushButton(self.tr("参照…"))
         browse.clicked.connect(self._browse)

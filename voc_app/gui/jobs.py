@@ -17,11 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from importers.errors import Cancelled, InputError
 from nlp.coderules import RuleError
+from voc_app.gui.i18n import progress_message
 from voc_app.store.coding import CodingError
 
 # errors whose message is meant for the user as it is (no traceback, no type name)
@@ -93,7 +94,8 @@ class _Runnable(QRunnable):
                 msg = q.get(timeout=0.1)
             except queue_mod.Empty:
                 if not proc.is_alive() and q.empty():
-                    job.signals.failed.emit(f"処理が異常終了しました（終了コード {proc.exitcode}）。プロジェクトは変更されていません。")
+                    job.signals.failed.emit(QCoreApplication.translate(
+                        "Job", "処理が異常終了しました（終了コード {0}）。プロジェクトは変更されていません。").format(proc.exitcode))
                     break
                 continue
             kind = msg[0]
@@ -246,7 +248,7 @@ class JobBar(QWidget):
         else:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(fraction * 1000))
-        self.label.setText(f"{self.job.title if self.job else ''}: {message}")
+        self.label.setText(f"{self.job.title if self.job else ''}: {progress_message(message)}")
 
     def _cancel(self) -> None:
         if self.job is not None:

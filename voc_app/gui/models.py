@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 
+from voc_app.gui.i18n import Labels, label
 from voc_app.store import Project
 from voc_app.store.queries import verbatim_ids, verbatims_by_id
 
-KIND_LABELS = {"survey": "アンケート", "support": "サポート", "interview": "インタビュー"}
-POLARITY_LABELS = {"delight": "喜び", "pain": "不満", "neutral": "中立", "mixed": "混在"}
-STAGE_LABELS = {"first_experience": "初回体験", "success": "活用", "advocacy": "推奨", "none": "—"}
+KIND_LABELS = Labels(survey=QT_TRANSLATE_NOOP("labels", "アンケート"), support=QT_TRANSLATE_NOOP("labels", "サポート"),
+                     interview=QT_TRANSLATE_NOOP("labels", "インタビュー"))
+POLARITY_LABELS = Labels(delight=QT_TRANSLATE_NOOP("labels", "喜び"), pain=QT_TRANSLATE_NOOP("labels", "不満"),
+                         neutral=QT_TRANSLATE_NOOP("labels", "中立"), mixed=QT_TRANSLATE_NOOP("labels", "混在"))
+STAGE_LABELS = Labels(first_experience=QT_TRANSLATE_NOOP("labels", "初回体験"), success=QT_TRANSLATE_NOOP("labels", "活用"),
+                      advocacy=QT_TRANSLATE_NOOP("labels", "推奨"), none="—")
 
 
 class RowsModel(QAbstractTableModel):
@@ -60,7 +64,9 @@ class VerbatimModel(QAbstractTableModel):
     row), rows are fetched from SQLite a page at a time when the view shows them."""
 
     PAGE = 200
-    HEADERS = ["種類", "設問・チャネル", "顧客", "日時", "極性", "段階", "兆し", "発言"]
+    HEADERS = [QT_TRANSLATE_NOOP("labels", "種類"), QT_TRANSLATE_NOOP("labels", "設問・チャネル"),
+               QT_TRANSLATE_NOOP("labels", "顧客"), QT_TRANSLATE_NOOP("labels", "日時"), QT_TRANSLATE_NOOP("labels", "極性"),
+               QT_TRANSLATE_NOOP("labels", "段階"), QT_TRANSLATE_NOOP("labels", "兆し"), QT_TRANSLATE_NOOP("labels", "発言")]
 
     def __init__(self, project_path: Path) -> None:
         super().__init__()
@@ -162,12 +168,12 @@ class VerbatimModel(QAbstractTableModel):
         if c == 5:
             return STAGE_LABELS.get(stage or "", "")
         if c == 6:
-            return "・".join(x for x, on in (("解約", churn), ("推奨", adv)) if on)
+            return "・".join(x for x, on in ((self.tr("解約"), churn), (self.tr("推奨"), adv)) if on)
         return text if role == Qt.ItemDataRole.ToolTipRole else text.replace("\n", " ")
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return label(self.HEADERS[section])
         return None
 
     def evidence(self, r: int) -> list[dict]:

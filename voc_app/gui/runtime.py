@@ -100,9 +100,13 @@ def _excepthook(kind, value, tb) -> None:
     try:
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        if QApplication.instance() is not None:
-            QMessageBox.critical(None, APP, f"予期しないエラーが起きました: {kind.__name__}: {value}\n\n"
-                                            f"詳細はログに保存しました（送っていただければ調べます）:\n{log}")
+        # no modal box without a screen (offscreen screenshots, smoke tests): it would wait forever
+        if QApplication.instance() is not None and QApplication.platformName() != "offscreen":
+            from PySide6.QtCore import QCoreApplication
+
+            QMessageBox.critical(None, APP, QCoreApplication.translate(
+                "runtime", "予期しないエラーが起きました: {0}: {1}\n\n詳細はログに保存しました（送っていただければ調べます）:\n{2}")
+                .format(kind.__name__, value, log))
             return
     except Exception:  # noqa: BLE001 - the log is written either way
         pass

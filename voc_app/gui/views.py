@@ -7,7 +7,7 @@ import html
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from voc_app.gui.i18n import Labels
 from voc_app.gui.models import KIND_LABELS, POLARITY_LABELS, STAGE_LABELS, RowsModel, VerbatimModel
 from voc_app.store import Project
 
@@ -34,9 +35,11 @@ from voc_app.store import Project
 # started tearing down: with PySide6 6.x that crashes the process on exit. Qt frees them itself.
 pg.setConfigOptions(exitCleanup=False, antialias=True)
 
-SEGMENT_LABELS = {"ambassador": "アンバサダー", "loyal": "ロイヤル", "at_risk": "解約リスク", "dormant": "休眠",
-                  "unknown": "不明"}
-REVIEW_LABELS = {"confirmed": "確認済み", "dismissed": "対象外", "contacted": "連絡済み"}
+SEGMENT_LABELS = Labels(ambassador=QT_TRANSLATE_NOOP("labels", "アンバサダー"), loyal=QT_TRANSLATE_NOOP("labels", "ロイヤル"),
+                        at_risk=QT_TRANSLATE_NOOP("labels", "解約リスク"), dormant=QT_TRANSLATE_NOOP("labels", "休眠"),
+                        unknown=QT_TRANSLATE_NOOP("labels", "不明"))
+REVIEW_LABELS = Labels(confirmed=QT_TRANSLATE_NOOP("labels", "確認済み"), dismissed=QT_TRANSLATE_NOOP("labels", "対象外"),
+                       contacted=QT_TRANSLATE_NOOP("labels", "連絡済み"))
 DELIGHT, PAIN = "#4E79A7", "#E15759"
 
 
@@ -50,6 +53,12 @@ def _table(model, stretch: int | None = None) -> QTableView:
     if stretch is not None:
         v.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return v
+
+
+def _fit_column(table: QTableView, col: int, texts, minimum: int) -> None:
+    """Width for the longest of ``texts`` (labels differ in length between languages)."""
+    fm = table.fontMetrics()
+    table.setColumnWidth(col, max(minimum, max((fm.horizontalAdvance(t) for t in texts), default=0) + 16))
 
 
 def _bar_chart(title: str, labels: list[str], values: list[float], color: str = DELIGHT,
@@ -165,7 +174,7 @@ class OverviewView(QWidget):
             if not ts:
                 lay.addWidget(QLabel(self.tr("まだありません（トピック画面で推定します）")))
             for t in ts:
-                lab = QLabel(f"{t['label']}　<b>{t['size']:,}</b> 件（{t['share'] * 100:.0f}%）")
+                lab = QLabel(self.tr("{0}　<b>{1:,}</b> 件（{2:.0f}%）").format(t["label"], t["size"], t["share"] * 100))
                 lab.setWordWrap(True)
                 lay.addWidget(lab)
             lay.addStretch()
@@ -199,10 +208,10 @@ class VerbatimsView(QWidget):
         for key, label, options in (
                 ("kind", self.tr("種類"), KIND_LABELS), ("polarity", self.tr("極性"), POLARITY_LABELS),
                 ("stage", self.tr("段階"), STAGE_LABELS),
-                ("signal", self.tr("兆し"), {"churn": "解約の兆し", "advocacy": "推奨・紹介"})):
+                ("signal", self.tr("兆し"), {"churn": self.tr("解約の兆し"), "advocacy": self.tr("推奨・紹介")})):
             box = QComboBox()
             box.setObjectName(f"filter_{key}")
-            box.addItem(f"{label}: すべて", None)
+            box.addItem(self.tr("{0}: すべて").format(label), None)
             for k, v in options.items():
                 box.addItem(v, k)
             box.currentIndexChanged.connect(self.apply)
@@ -245,6 +254,9 @@ class VerbatimsView(QWidget):
         self.table = _table(self.model, 7)
         for col, width in ((0, 86), (1, 220), (2, 80), (3, 122), (4, 50), (5, 70), (6, 70)):
             self.table.setColumnWidth(col, width)
+        _fit_column(self.table, 0, KIND_LABELS.values(), 86)
+        _fit_column(self.table, 4, POLARITY_LABELS.values(), 50)
+        _fit_column(self.table, 5, STAGE_LABELS.values(), 70)
         split.addWidget(self.table)
         detail = QTabWidget()
         self.detail = QTextBrowser()
@@ -330,10 +342,11 @@ class VerbatimsView(QWidget):
         meta = f"{KIND_LABELS.get(kind, kind)} ・ {html.escape(question or '')} ・ {cust or '—'} ・ {(when or '')[:16]}"
         ev = self.model.evidence(current.row())
         cues = "、".join(html.escape(f"{e['kind']}: {e['text']}") for e in ev)
+        evidence_word = self.tr("根拠")
         self.detail.setHtml(f"<p style='color:#555'>{meta}</p><p style='font-size:15px'>"
                             f"{_highlight(text, ev, self.search.text().strip())}</p>"
                             f"<p style='color:#555'>{POLARITY_LABELS.get(pol or '', '')} ・ "
-                            f"{STAGE_LABELS.get(stage or '', '')} ・ 根拠: {cues or '—'}</p>")
+                            f"{STAGE_LABELS.get(stage or '', '')} ・ {evidence_word}: {cues or '—'}</p>")
 
     def _kwic(self, width: int = 24, limit: int = 200) -> None:
         term = self.search.text().strip()
@@ -485,12 +498,13 @@ class TopicsView(QWidget):
         t = info["topics"][row]
         self._overview_charts(side, t["id"])
         quotes = "".join(f"<li>{html.escape(q)}</li>" for q in t["quotes"][:5])
-        seeds = f"<p>シード語: {html.escape('、'.join(t['seed_words']))}</p>" if t["seed_words"] else ""
-        self.detail.setHtml(f"<h3>{html.escape(t['label'])}</h3><p>{t['size']:,} 件（{t['share'] * 100:.1f}%）"
-                            f" ・ 自動ラベル: {html.escape(t['auto_label'])}</p>"
-                            f"<p><b>語</b>: {html.escape('、'.join(t['words']))}</p>{seeds}"
-                            f"<p><b>代表的な声</b></p><ul>{quotes}</ul>"
-                            "<p style='color:#777'>ダブルクリックでこのトピックの発言を一覧</p>")
+        seeds = self.tr("<p>シード語: {0}</p>").format(html.escape("、".join(t["seed_words"]))) if t["seed_words"] else ""
+        self.detail.setHtml(
+            f"<h3>{html.escape(t['label'])}</h3>"
+            + self.tr("<p>{0:,} 件（{1:.1f}%） ・ 自動ラベル: {2}</p><p><b>語</b>: {3}</p>").format(
+                t["size"], t["share"] * 100, html.escape(t["auto_label"]), html.escape("、".join(t["words"])))
+            + seeds + self.tr("<p><b>代表的な声</b></p>") + f"<ul>{quotes}</ul>"
+            + self.tr("<p style='color:#777'>ダブルクリックでこのトピックの発言を一覧</p>"))
         months = sorted({m for d in info["trend"].values() for m in d if m})
         self.trend.clear()
         if months:
@@ -549,7 +563,7 @@ class CustomersView(QWidget):
             t.setSortingEnabled(False)
             t.setColumnWidth(0, 96)
             t.setColumnWidth(1, 56)
-            t.setColumnWidth(2, 70)
+            _fit_column(t, 2, [*REVIEW_LABELS.values(), self.tr("未確認"), self.tr("確認")], 70)
             t.selectionModel().currentRowChanged.connect(lambda cur, _p, k=kind: self._detail(k, cur.row()))
             self.models[kind], self.tables[kind] = m, t
             left.addTab(t, title)
@@ -584,7 +598,7 @@ class CustomersView(QWidget):
         for kind in ("ambassador", "churn"):
             rows = data[kind]
             self.rows[kind] = rows
-            self.models[kind].set_rows([(r["customer_id"], r["score"], REVIEW_LABELS.get(r["review"] or "", "未確認"),
+            self.models[kind].set_rows([(r["customer_id"], r["score"], REVIEW_LABELS.get(r["review"] or "", self.tr("未確認")),
                                          " / ".join(r["reasons"])) for r in rows], [r["customer_id"] for r in rows])
 
     def current(self) -> tuple[str, dict] | None:
@@ -606,9 +620,11 @@ class CustomersView(QWidget):
                         f"<td>{html.escape(t)}</td></tr>" for d, w, t in timeline)
         reasons = "".join(f"<li>{html.escape(x)}</li>" for x in r["reasons"])
         self.note.setText(r["note"])
-        self.detail.setHtml(f"<h3>{html.escape(r['customer_id'])}　スコア {r['score']:.0f}</h3>"
-                            f"<p>確認: {REVIEW_LABELS.get(r['review'] or '', '未確認')}</p><ul>{reasons}</ul>"
-                            f"<p><b>時系列</b></p><table cellspacing='4'>{items}</table>")
+        review = REVIEW_LABELS.get(r["review"] or "", self.tr("未確認"))
+        self.detail.setHtml(self.tr("<h3>{0}　スコア {1:.0f}</h3><p>確認: {2}</p>").format(
+                                html.escape(r["customer_id"]), r["score"], review)
+                            + f"<ul>{reasons}</ul>" + self.tr("<p><b>時系列</b></p>")
+                            + f"<table cellspacing='4'>{items}</table>")
 
     def _review(self, state: str) -> None:
         cur = self.current()
@@ -648,4 +664,6 @@ class ImportsView(QWidget):
     def show_data(self, bs: list) -> None:
         self.model.set_rows([(b["id"], b["file_name"], b["format"], b["responses"], b["verbatims"], b["tickets"],
                               b["duplicates_skipped"], b["started_at"][:16].replace("T", " ")) for b in bs])
+        for col in (0, 2, 3, 4, 5, 6, 7):
+            self.table.resizeColumnToContents(col)
 
