@@ -13,12 +13,13 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton  # noqa: E402
 
 from tests.conftest import dump  # noqa: E402
 from voc_app import pipeline as pl  # noqa: E402
 from voc_app.gui.app import MainWindow, screenshots  # noqa: E402
 from voc_app.store import Project  # noqa: E402
+from voc_app.store import topics as topic_store  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample"
 
@@ -161,6 +162,45 @@ def test_cancel_a_running_import(qtbot, win, tmp_path):
     assert "キャンセル" in win.statusBar().currentMessage()
     with Project(win.project_path) as p:
         assert dump(p) == before
+
+
+def test_heavy_jobs_run_in_their_own_process(qtbot, win, tmp_path, monkeypatch):
+    """Big files and big projects are imported, analysed and fitted in a separate process (the
+    UI thread never waits for the GIL); the result, the refresh and errors work the same."""
+    from voc_app.gui import app as gui_app
+
+    monkeypatch.setattr(gui_app, "PROCESS_JOBS", None)
+    big, small = tmp_path / "big.csv", tmp_path / "small.csv"
+    big.write_bytes(b"0" * gui_app.PROCESS_MIN_BYTES)
+    small.write_text("回答ID,ご意見\n1,よかった\n", encoding="utf-8")
+    assert win._in_process(gui_app.op_import, {"path": big})
+    assert not win._in_process(gui_app.op_import, {"path": small})  # the sample project is small
+    assert not win._in_process(gui_app.op_review, {})
+    monkeypatch.setattr(gui_app, "PROCESS_MIN_VERBATIMS", 10)
+    assert win._in_process(gui_app.op_refit, {"side": "pain"})
+    # a real refit in a separate process: its result arrives and the views reload
+    job = win.run("トピックを推定", gui_app.op_refit, side="pain")
+    assert job.process
+    wait_job(qtbot, win, timeout=120_000)
+    assert job.result["fitted"] and job.result["topics"] > 3
+    with Project(win.project_path) as p:
+        assert len(topic_store.topics(p.conn, "pain")) == job.result["topics"]
+    win.tabs.setCurrentWidget(win.topics)
+    qtbot.waitUntil(win.idle, timeout=30_000)
+    assert win.topics.tables["pain"].model().rowCount() == job.result["topics"]
+    # an error in the child process is a message, and the project is unchanged
+    with Project(win.project_path) as p:
+        unchanged = dump(p)
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\x00\x01\x02")
+    win.run("取り込み", gui_app.op_import, path=bad, process=True)
+    wait_job(qtbot, win, timeout=120_000)
+    box = win.findChild(QMessageBox, "job_error")
+    assert box is not None and box.isVisible()
+    assert "bad.csv" in box.text() and "Traceback" not in box.text()
+    box.accept()
+    with Project(win.project_path) as p:
+        assert dump(p) == unchanged
 
 
 def test_screenshots_of_every_view(qtbot, win, tmp_path):

@@ -511,9 +511,13 @@ def _save_fit(conn, side: str, units: list, fit, old: dict, n_topics: int | None
     from voc_app.store import topics as store
 
     vids = [vid for vid, _, _ in units]
-    new_sets = [set(np.asarray(vids)[fit.labels == t.number].tolist()) for t in fit.topics]
+    vid_array = np.asarray(vids)
+    new_sets = [set(vid_array[fit.labels == t.number].tolist()) for t in fit.topics]
     old_topics = store.topics(conn, side)
-    old_sets = [{v for v, (tid, _) in old.items() if tid == t["id"]} for t in old_topics]
+    by_topic: dict[int | None, set[int]] = {}
+    for v, (tid, _) in old.items():
+        by_topic.setdefault(tid, set()).add(v)
+    old_sets = [by_topic.get(t["id"], set()) for t in old_topics]
     match: dict[int, dict] = {}
     if old_topics and fit.topics:
         J = np.array([[len(o & n) / max(1, len(o | n)) for n in new_sets] for o in old_sets])
@@ -548,7 +552,8 @@ def _save_fit(conn, side: str, units: list, fit, old: dict, n_topics: int | None
             rows.append((vid, tid, float(fit.similarity[i]), 1, None, spans))
             continue
         rows.append((vid, ids[lab] if lab >= 0 else None, float(fit.similarity[i]), 0, group_of.get(i), spans))
-    store.delete_members(conn, side, [v for v in old if v not in set(vids)])
+    kept = set(vids)
+    store.delete_members(conn, side, [v for v in old if v not in kept])
     store.upsert_members(conn, side, rows)
     store.save_run(conn, side, {"n_topics": n_topics or auto_topic_count(len(units)), "answers": len(units)},
                    fitted=True)

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QPushButton, QTabWidget
 
@@ -24,7 +24,13 @@ from voc_app.gui.jobs import Job, JobBar
 from voc_app.gui.views import CustomersView, ImportsView, OverviewView, TopicsView, VerbatimsView
 
 TABS = ("overview", "verbatims", "topics", "customers", "coding", "analysis", "imports")
-PROCESS_JOBS = os.environ.get("VOC_PROCESS_JOBS") == "1"
+# Heavy jobs (import, analysis, topic fit, export) on a big project or file run in their own
+# process: Python code and long C calls (reading a million rows) hold the GIL, and in a thread
+# they would stall the UI for up to ~0.4 s at 1M verbatims. A process costs ~2 s to start, so
+# small projects keep the thread. VOC_PROCESS_JOBS=1 / 0 forces either way.
+PROCESS_JOBS = {"1": True, "0": False}.get(os.environ.get("VOC_PROCESS_JOBS", ""))
+PROCESS_MIN_VERBATIMS = 50_000
+PROCESS_MIN_BYTES = 5_000_000
 
 
 # --- operations run as jobs (plain functions of a project) -----------------------------------------
@@ -254,17 +260,38 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "VoC Analyzer", self.tr("「{0}」の実行中です。終わるまでお待ちください。").format(
                 self.job.title))
             return None
-        # heavy jobs in their own process only when asked (VOC_PROCESS_JOBS=1): it removes the GIL
-        # stalls, but bench/bench_gui.py crashed PySide6 (none_dealloc) in that mode on a long refit
-        heavy = PROCESS_JOBS and fn in (op_analyze, op_import, op_dry_run, op_refit, op_export)
-        job = Job(title, self.project_path, fn, process=heavy if process is None else process, **kwargs)
+        job = Job(title, self.project_path, fn, process=self._in_process(fn, kwargs) if process is None else process,
+                  **kwargs)
         self.jobbar.watch(job)
         job.when("done", lambda result: self._done(title, result, done, quiet))
-        job.when("failed", lambda msg: QMessageBox.warning(self, title, msg) if self.isVisible() else None)
+        job.when("failed", lambda msg: self._failed(title, msg))
         job.when("cancelled", lambda: self.statusBar().showMessage(
             self.tr("{0}をキャンセルしました。プロジェクトは変更されていません。").format(title), 8000))
         self.job = job
         return job.start()
+
+    def _failed(self, title: str, message: str) -> None:
+        """A job's error: in the status bar and a window-modal box that does not block the event
+        loop (other jobs' results keep arriving; nothing waits on a closed window's box)."""
+        self.statusBar().showMessage(f"{title}: {message}", 15000)
+        if not self.isVisible():
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("job_error")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _in_process(self, fn, kwargs: dict) -> bool:
+        if fn not in (op_analyze, op_import, op_dry_run, op_refit, op_export):
+            return False
+        if PROCESS_JOBS is not None:
+            return PROCESS_JOBS
+        path = kwargs.get("path")
+        try:
+            big_file = path is not None and Path(path).stat().st_size >= PROCESS_MIN_BYTES
+        except OSError:
+            big_file = False
+        return big_file or self.verbatim_view.model.project_size() >= PROCESS_MIN_VERBATIMS
 
     def _done(self, title: str, result, done, quiet: bool) -> None:
         self.refresh()

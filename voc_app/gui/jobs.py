@@ -12,6 +12,7 @@ and a cancel button after 0.5 s (quick jobs never flash). Errors arrive as one c
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,7 @@ from voc_app.store.coding import CodingError
 USER_ERRORS = (CodingError, RuleError)
 
 SHOW_AFTER_MS = 500
+KILL_AFTER_S = 3.0  # a job in its own process that has not stopped this long after "cancel" is ended
 
 
 class _Signals(QObject):
@@ -87,9 +89,20 @@ class _Runnable(QRunnable):
         proc = ctx.Process(target=_child, args=(job.fn, str(job.project_path), job.kwargs, q, cancel))
         proc.start()
         ended = False
+        cancelled_at = None
         while not ended:
-            if job._cancel.is_set():
+            if job._cancel.is_set() and cancelled_at is None:
                 cancel.set()
+                cancelled_at = time.monotonic()
+            if (cancelled_at is not None and time.monotonic() - cancelled_at > KILL_AFTER_S and proc.is_alive()
+                    and q.empty()):
+                # the operation reports progress only between its stages: when it does not stop
+                # by itself, end the process — its transaction was never committed, so SQLite
+                # leaves the project as it was (the same guarantee as a crash; tests/test_kill.py)
+                proc.kill()
+                proc.join(timeout=10)
+                job.signals.cancelled.emit()
+                return
             try:
                 msg = q.get(timeout=0.1)
             except queue_mod.Empty:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 
 from voc_app.gui.i18n import Labels, label
 from voc_app.store import Project
-from voc_app.store.queries import verbatim_ids, verbatims_by_id
+from voc_app.store.queries import verbatim_count_estimate, verbatim_ids, verbatims_by_id
 
 KIND_LABELS = Labels(survey=QT_TRANSLATE_NOOP("labels", "アンケート"), support=QT_TRANSLATE_NOOP("labels", "サポート"),
                      interview=QT_TRANSLATE_NOOP("labels", "インタビュー"))
@@ -78,6 +78,10 @@ class VerbatimModel(QAbstractTableModel):
 
     def close(self) -> None:
         self._project.close()
+
+    def project_size(self) -> int:
+        """About how many verbatims the project holds (the largest id: no table scan)."""
+        return verbatim_count_estimate(self._project.conn)
 
     # the first page of a query is read on the UI thread (fast: LIMIT); the rest of the ids in a
     # background job, appended when they arrive (a million ids take ~0.5 s to read)

@@ -26,6 +26,11 @@ def project_counts(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
+def verbatim_count_estimate(conn: sqlite3.Connection) -> int:
+    """The largest verbatim id: the number of verbatims ever imported, read without a scan."""
+    return conn.execute("SELECT coalesce(max(id), 0) FROM verbatims").fetchone()[0]
+
+
 def batches(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     conn.row_factory = sqlite3.Row
     try:
