@@ -24,3 +24,18 @@ def test_uncaught_error_goes_to_the_log(tmp_path):
     text = log.read_text(encoding="utf-8")
     assert "RuntimeError: boom 42" in text and "Traceback" in text
     assert str(log) in out.stderr and out.returncode != 0
+
+
+def test_qt_event_processing_keeps_reference_counts(qtbot):
+    """PySide6 6.12.0 drops a reference to None on every processEvents() call, and Python aborts
+    ("none_dealloc") after a few thousand calls (screenshots, smoke test, waiting for jobs):
+    pyproject.toml keeps PySide6 below it, and this catches a PySide6 that does it again."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = sys.getrefcount(None)
+    for _ in range(500):
+        app.processEvents()
+    assert abs(sys.getrefcount(None) - before) < 50

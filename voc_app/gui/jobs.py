@@ -11,6 +11,7 @@ and a cancel button after 0.5 s (quick jobs never flash). Errors arrive as one c
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 import traceback
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from importers.errors import Cancelled, InputError
@@ -30,41 +31,33 @@ from voc_app.store.coding import CodingError
 USER_ERRORS = (CodingError, RuleError)
 
 SHOW_AFTER_MS = 500
+POLL_MS = 25  # how often the UI thread looks for a job's reports
 KILL_AFTER_S = 3.0  # a job in its own process that has not stopped this long after "cancel" is ended
 
 
-class _Signals(QObject):
-    progress = Signal(float, str)
-    # no Python object travels through a queued signal (PySide6 has refcount bugs there): the
-    # result waits in ``Job.result`` and ``done`` only says it is ready
-    done = Signal()
-    failed = Signal(str)
-    cancelled = Signal()
-
-
-def _child(fn, project_path: str, kwargs: dict, queue, cancel) -> None:  # a separate process
+def _child(fn, project_path: str, kwargs: dict, out, cancel) -> None:  # a separate process
     """Run ``fn`` in its own process: heavy Python work there never holds the UI's GIL."""
     from voc_app.store import Project
 
     def report(fraction, message):
         if cancel.is_set():
             raise Cancelled()
-        queue.put(("progress", -1.0 if fraction is None else float(fraction), message))
+        out.put(("progress", -1.0 if fraction is None else float(fraction), message))
 
     try:
         with Project(project_path) as project:
             result = fn(project, progress=report, **kwargs)
     except Cancelled:
-        queue.put(("cancelled",))
+        out.put(("cancelled",))
     except InputError as e:
-        queue.put(("failed", e.describe()))
+        out.put(("failed", e.describe()))
     except USER_ERRORS as e:
-        queue.put(("failed", str(e)))
+        out.put(("failed", str(e)))
     except BaseException as e:  # noqa: BLE001 - reported to the app; the traceback goes to the log
         _log(traceback.format_exc())
-        queue.put(("failed", f"{type(e).__name__}: {e}"))
+        out.put(("failed", f"{type(e).__name__}: {e}"))
     else:
-        queue.put(("done", result))
+        out.put(("done", result))
 
 
 class _Runnable(QRunnable):
@@ -80,7 +73,6 @@ class _Runnable(QRunnable):
 
     def _run_process(self) -> None:
         import multiprocessing as mp
-        import queue as queue_mod
 
         job = self.job
         ctx = mp.get_context("spawn")
@@ -101,28 +93,28 @@ class _Runnable(QRunnable):
                 # leaves the project as it was (the same guarantee as a crash; tests/test_kill.py)
                 proc.kill()
                 proc.join(timeout=10)
-                job.signals.cancelled.emit()
+                job._post("cancelled")
                 return
             try:
                 msg = q.get(timeout=0.1)
-            except queue_mod.Empty:
+            except queue.Empty:
                 if not proc.is_alive() and q.empty():
-                    job.signals.failed.emit(QCoreApplication.translate(
+                    job._post("failed", QCoreApplication.translate(
                         "Job", "処理が異常終了しました（終了コード {0}）。プロジェクトは変更されていません。").format(proc.exitcode))
                     break
                 continue
             kind = msg[0]
             if kind == "progress":
-                job.signals.progress.emit(msg[1], msg[2])
+                job._post("progress", msg[1], msg[2])
             elif kind == "done":
                 job.result = msg[1]
-                job.signals.done.emit()
+                job._post("done")
                 ended = True
             elif kind == "failed":
-                job.signals.failed.emit(msg[1])
+                job._post("failed", msg[1])
                 ended = True
             else:
-                job.signals.cancelled.emit()
+                job._post("cancelled")
                 ended = True
         proc.join(timeout=30)
 
@@ -134,17 +126,17 @@ class _Runnable(QRunnable):
             with Project(job.project_path) as project:
                 result = job.fn(project, progress=job._report, **job.kwargs)
         except Cancelled:
-            job.signals.cancelled.emit()
+            job._post("cancelled")
         except InputError as e:
-            job.signals.failed.emit(e.describe())
+            job._post("failed", e.describe())
         except USER_ERRORS as e:
-            job.signals.failed.emit(str(e))
+            job._post("failed", str(e))
         except Exception as e:  # noqa: BLE001 - shown as a message, the traceback goes to the log
             _log(traceback.format_exc())
-            job.signals.failed.emit(f"{type(e).__name__}: {e}")
+            job._post("failed", f"{type(e).__name__}: {e}")
         else:
             job.result = result
-            job.signals.done.emit()
+            job._post("done")
 
 
 def _log(text: str) -> None:
@@ -168,17 +160,16 @@ class Job(QObject):
         # holds the GIL, and a thread would stall the UI for as long as a C call lasts
         self.process = process
         self.result: Any = None
-        self.signals = _Signals()
         self._cancel = threading.Event()
         self.finished = False
-        # callbacks run in the UI thread: the signals are connected to this object's own methods
-        # (a receiver living in the UI thread makes the connection queued; a bare lambda would
-        # run in the worker thread)
+        # what the worker reports reaches the UI thread through a plain queue that a timer of the
+        # UI thread drains: no Qt signal crosses threads (PySide6 6.8+ corrupts reference counts
+        # on many cross-thread signal deliveries — "none_dealloc" crashes, PYSIDE-3124)
+        self._events: queue.SimpleQueue = queue.SimpleQueue()
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._drain)
         self._callbacks: dict[str, list[Callable]] = {"done": [], "failed": [], "cancelled": [], "progress": []}
-        self.signals.done.connect(self._on_done)
-        self.signals.failed.connect(self._on_failed)
-        self.signals.cancelled.connect(self._on_cancelled)
-        self.signals.progress.connect(self._on_progress)
 
     def when(self, event: str, fn: Callable) -> Job:
         """Call ``fn`` in the UI thread on ``done`` (with the result), ``failed`` (message),
@@ -186,34 +177,43 @@ class Job(QObject):
         self._callbacks[event].append(fn)
         return self
 
-    def _on_done(self) -> None:
-        self.finished = True
-        for fn in self._callbacks["done"]:
-            fn(self.result)
+    def _post(self, kind: str, *args: Any) -> None:  # any thread
+        self._events.put((kind, args))
 
-    def _on_failed(self, message: str) -> None:
-        self.finished = True
-        for fn in self._callbacks["failed"]:
-            fn(message)
+    @Slot()
+    def _drain(self) -> None:  # UI thread
+        progress = None
+        while True:
+            try:
+                kind, args = self._events.get_nowait()
+            except queue.Empty:
+                break
+            if kind == "progress":
+                progress = args  # only the latest report matters
+                continue
+            self.finished = True
+            self._timer.stop()
+            if progress is not None:
+                self._deliver("progress", *progress)
+            self._deliver(kind, *((self.result,) if kind == "done" else args))
+            return
+        if progress is not None:
+            self._deliver("progress", *progress)
 
-    def _on_cancelled(self) -> None:
-        self.finished = True
-        for fn in self._callbacks["cancelled"]:
-            fn()
-
-    def _on_progress(self, fraction: float, message: str) -> None:
-        for fn in self._callbacks["progress"]:
-            fn(fraction, message)
+    def _deliver(self, kind: str, *args: Any) -> None:
+        for fn in self._callbacks[kind]:
+            fn(*args)
 
     def _report(self, fraction: float | None, message: str) -> None:  # worker thread
         if self._cancel.is_set():
             raise Cancelled()
-        self.signals.progress.emit(-1.0 if fraction is None else float(fraction), message)
+        self._post("progress", -1.0 if fraction is None else float(fraction), message)
 
     def cancel(self) -> None:
         self._cancel.set()
 
     def start(self, pool: QThreadPool | None = None) -> Job:
+        self._timer.start()
         (pool or QThreadPool.globalInstance()).start(_Runnable(self))
         return self
 
