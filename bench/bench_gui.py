@@ -96,9 +96,21 @@ def main() -> None:
     # heartbeat while a topic refit runs in the background: the UI thread runs its event loop
     # here (processEvents every ~1 ms); a stall is the longest time one pass of the loop took
     # beyond that, i.e. how long the UI thread could not react
+    import gc
+
     stage = ["start"]
-    worst: list[tuple[float, str]] = []
+    worst: list[tuple[float, str, float]] = []
     gaps: list[float] = []
+    gc_pauses: list[float] = []
+    gc_start = [0.0]
+
+    def gc_watch(phase, info):
+        if phase == "start":
+            gc_start[0] = time.perf_counter()
+        else:
+            gc_pauses.append((time.perf_counter() - gc_start[0]) * 1000)
+
+    gc.callbacks.append(gc_watch)
     job = win.run("bench", op_refit, side="pain", quiet=True)
     job.when("progress", lambda f, m: stage.__setitem__(0, m))
     t = time.perf_counter()
@@ -112,13 +124,16 @@ def main() -> None:
         gap = (now - last) * 1000 - 1
         gaps.append(gap)
         if gap > 100:
-            worst.append((gap, stage[0]))
+            worst.append((gap, stage[0], now - t))
         last = now
     stall = max(gaps) if gaps else 0
     print(f"topic refit job ({'cancelled after ' if job.result is None else 'finished in '}"
           f"{time.perf_counter() - t:.1f} s): longest UI stall {stall:.0f} ms over {len(gaps):,} passes (target ≤ 100)")
-    for gap, where in sorted(worst, reverse=True)[:5]:
-        print(f"  stall {gap:.0f} ms during 「{where}」")
+    gc.callbacks.remove(gc_watch)
+    print(f"  in a {'separate process' if job.process else 'thread'}; the app's garbage collector: "
+          f"{len(gc_pauses):,} passes, longest {max(gc_pauses, default=0):.0f} ms")
+    for gap, where, at in sorted(worst, reverse=True)[:5]:
+        print(f"  stall {gap:.0f} ms during 「{where}」 at {at:.1f} s")
     win.close()
     win.deleteLater()
     app.processEvents()
