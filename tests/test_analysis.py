@@ -78,6 +78,9 @@ def test_advocacy_cues(text, cue):
 @pytest.mark.parametrize("text", [
     "同僚に勧められて買いました",
     "友達にも勧めたいんだけど、値上がりしたので言いにくい",
+    # a purchase for others that depends on a condition has not happened
+    "値段がもう少し安ければ家族の分も買いたい",
+    "もう少し安くなれば母にも贈りたいです",
 ])
 def test_not_advocacy(text):
     assert not analyze_one(text).advocacy
