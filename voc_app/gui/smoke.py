@@ -79,11 +79,24 @@ def run(app: QApplication, out: Path, import_file: Path | None) -> int:
             return {"file": import_file.name, "verbatims": rep.counts.get("verbatims", 0), "batch": rep.batch_id}
 
     def analyse():
+        # as the app runs it on a big project: a background job in its own process (spawned by
+        # the frozen executable itself), reporting progress to this UI thread
         from voc_app.gui.app import op_analyze
+        from voc_app.gui.jobs import Job
         from voc_app.store import Project
 
+        job = Job("analyse", project, op_analyze, process=True)
+        failed: list[str] = []
+        job.when("failed", failed.append).when("cancelled", lambda: failed.append("cancelled"))
+        job.start()
+        deadline = time.time() + 600
+        while not job.finished and time.time() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+        if failed or not job.finished:
+            raise RuntimeError(f"analysis job: {failed or 'did not finish in 600 s'}")
+        res = job.result
         with Project(project) as p:
-            res = op_analyze(p, lambda f, m: None)
             n = p.conn.execute("SELECT count(*) FROM analyses").fetchone()[0]
             topics = p.conn.execute("SELECT count(*) FROM topics WHERE status = 'active'").fetchone()[0]
         if not n or not topics:
