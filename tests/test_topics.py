@@ -46,6 +46,16 @@ def test_embeddings_are_unit_rows_and_similar_texts_are_close():
     assert E[0] @ E[1] > E[0] @ E[2]
 
 
+def test_a_word_missing_from_the_vector_table_counts_through_its_parts():
+    vec = nt._vectors()
+    (surface, norm), = [t for t in nt.doc_tokens("名誉教授") if not t[1].startswith("\x00")]
+    assert nt._row(vec, norm, surface) is None  # the compound itself has no vector
+    parts = nt._part_rows(surface)
+    assert len(parts) >= 2
+    E = nt.embed(["名誉教授", "大学の教授", "配送が遅い"])
+    assert E[0].any() and E[0] @ E[1] > E[0] @ E[2]
+
+
 def test_display_forms_and_proper_nouns():
     toks = nt.doc_tokens("送ってくれたのが早かった。ねむりやの枕")
     shown = [s for s, _ in toks]
