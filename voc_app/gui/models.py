@@ -85,7 +85,7 @@ class VerbatimModel(QAbstractTableModel):
 
     # the first page of a query is read on the UI thread (fast: LIMIT); the rest of the ids in a
     # background job, appended when they arrive (a million ids take ~0.5 s to read)
-    FIRST = 2_000
+    FIRST = 300  # a screenful and then some: on a cold cache a rare 2-character term (a LIKE scan) must stop early
     completed = Signal(int)  # total rows once the whole result is known
 
     def query(self, search: str = "", filters: dict | None = None) -> int:
