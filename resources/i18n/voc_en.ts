@@ -775,7 +775,7 @@
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../voc_app/gui/jobs.py" line="97"/>
+        <location filename="../../voc_app/gui/jobs.py" line="102"/>
         <source>処理が異常終了しました（終了コード {0}）。プロジェクトは変更されていません。</source>
         <translation>The job ended abnormally (exit code {0}). The project was not changed.</translation>
     </message>
@@ -783,12 +783,12 @@
 <context>
     <name>JobBar</name>
     <message>
-        <location filename="../../voc_app/gui/jobs.py" line="219"/>
+        <location filename="../../voc_app/gui/jobs.py" line="233"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/jobs.py" line="257"/>
+        <location filename="../../voc_app/gui/jobs.py" line="271"/>
         <source>キャンセルしています…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -796,310 +796,309 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="136"/>
+        <location filename="../../voc_app/gui/app.py" line="142"/>
         <source>VoC Analyzer — {0}</source>
         <translation>VoC Analyzer — {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="147"/>
-        <location filename="../../voc_app/gui/app.py" line="218"/>
+        <location filename="../../voc_app/gui/app.py" line="153"/>
+        <location filename="../../voc_app/gui/app.py" line="224"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="147"/>
-        <location filename="../../voc_app/gui/app.py" line="218"/>
+        <location filename="../../voc_app/gui/app.py" line="153"/>
+        <location filename="../../voc_app/gui/app.py" line="224"/>
         <source>発言</source>
         <translation>Verbatims</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="148"/>
-        <location filename="../../voc_app/gui/app.py" line="218"/>
+        <location filename="../../voc_app/gui/app.py" line="154"/>
+        <location filename="../../voc_app/gui/app.py" line="224"/>
         <source>トピック</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="148"/>
-        <location filename="../../voc_app/gui/app.py" line="218"/>
+        <location filename="../../voc_app/gui/app.py" line="154"/>
+        <location filename="../../voc_app/gui/app.py" line="224"/>
         <source>顧客</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="149"/>
-        <location filename="../../voc_app/gui/app.py" line="219"/>
+        <location filename="../../voc_app/gui/app.py" line="155"/>
+        <location filename="../../voc_app/gui/app.py" line="225"/>
         <source>コーディング</source>
         <translation>Coding</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="149"/>
-        <location filename="../../voc_app/gui/app.py" line="219"/>
+        <location filename="../../voc_app/gui/app.py" line="155"/>
+        <location filename="../../voc_app/gui/app.py" line="225"/>
         <source>コード分析</source>
         <translation>Code analysis</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="150"/>
-        <location filename="../../voc_app/gui/app.py" line="219"/>
-        <location filename="../../voc_app/gui/app.py" line="380"/>
+        <location filename="../../voc_app/gui/app.py" line="156"/>
+        <location filename="../../voc_app/gui/app.py" line="225"/>
+        <location filename="../../voc_app/gui/app.py" line="413"/>
         <source>取り込み</source>
         <translation>Imports</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="162"/>
+        <location filename="../../voc_app/gui/app.py" line="168"/>
         <source>トピックを推定</source>
         <translation>Fit topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="164"/>
+        <location filename="../../voc_app/gui/app.py" line="170"/>
         <source>トピックをコードに</source>
         <translation>Topic to code</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="169"/>
+        <location filename="../../voc_app/gui/app.py" line="175"/>
         <source>確認を保存</source>
         <translation>Save review</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="196"/>
+        <location filename="../../voc_app/gui/app.py" line="202"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="197"/>
+        <location filename="../../voc_app/gui/app.py" line="203"/>
         <source>開く…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="198"/>
+        <location filename="../../voc_app/gui/app.py" line="204"/>
         <source>新規プロジェクト…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="199"/>
+        <location filename="../../voc_app/gui/app.py" line="205"/>
         <source>最近使ったプロジェクト</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="201"/>
+        <location filename="../../voc_app/gui/app.py" line="207"/>
         <source>取り込み…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="202"/>
+        <location filename="../../voc_app/gui/app.py" line="208"/>
         <source>書き出し（Excel / CSV）…</source>
         <translation>Export (Excel / CSV)…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="204"/>
+        <location filename="../../voc_app/gui/app.py" line="210"/>
         <source>コードブックを取り込み（.qdc / .csv）…</source>
         <translation>Import codebook (.qdc / .csv)…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="205"/>
+        <location filename="../../voc_app/gui/app.py" line="211"/>
         <source>コードブックを書き出し（.qdc / .csv）…</source>
         <translation>Export codebook (.qdc / .csv)…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="206"/>
+        <location filename="../../voc_app/gui/app.py" line="212"/>
         <source>コード付けを CSV に書き出し…</source>
         <translation>Export codings to CSV…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="208"/>
+        <location filename="../../voc_app/gui/app.py" line="214"/>
         <source>終了</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="209"/>
+        <location filename="../../voc_app/gui/app.py" line="215"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="210"/>
+        <location filename="../../voc_app/gui/app.py" line="216"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="211"/>
+        <location filename="../../voc_app/gui/app.py" line="217"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="212"/>
+        <location filename="../../voc_app/gui/app.py" line="218"/>
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="213"/>
+        <location filename="../../voc_app/gui/app.py" line="219"/>
         <source>プロジェクトのメモ…</source>
         <translation>Project memo…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="214"/>
+        <location filename="../../voc_app/gui/app.py" line="220"/>
         <source>分析(&amp;A)</source>
         <translation>&amp;Analysis</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="215"/>
+        <location filename="../../voc_app/gui/app.py" line="221"/>
         <source>分析を更新（新しい発言・評価・トピック）</source>
         <translation>Update analysis (new verbatims, scores, topics)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="215"/>
+        <location filename="../../voc_app/gui/app.py" line="221"/>
         <source>分析</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="217"/>
+        <location filename="../../voc_app/gui/app.py" line="223"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="222"/>
+        <location filename="../../voc_app/gui/app.py" line="228"/>
         <source>言語 / Language</source>
         <translation>Language / 言語</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="254"/>
-        <location filename="../../voc_app/gui/app.py" line="447"/>
+        <location filename="../../voc_app/gui/app.py" line="275"/>
         <source>「{0}」の実行中です。終わるまでお待ちください。</source>
         <translation>&quot;{0}&quot; is running. Please wait until it finishes.</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="265"/>
+        <location filename="../../voc_app/gui/app.py" line="267"/>
         <source>{0}をキャンセルしました。プロジェクトは変更されていません。</source>
         <translation>{0} cancelled. The project was not changed.</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="274"/>
+        <location filename="../../voc_app/gui/app.py" line="307"/>
         <source>{0}: 完了</source>
         <translation>{0}: done</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="327"/>
+        <location filename="../../voc_app/gui/app.py" line="360"/>
         <source>トピックの編集</source>
         <translation>Topic edit</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="329"/>
+        <location filename="../../voc_app/gui/app.py" line="362"/>
         <source>元に戻しました: {0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="330"/>
+        <location filename="../../voc_app/gui/app.py" line="363"/>
         <source>元に戻す編集はありません</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="331"/>
+        <location filename="../../voc_app/gui/app.py" line="364"/>
         <source>やり直しました: {0}</source>
         <translation>Redone: {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="332"/>
+        <location filename="../../voc_app/gui/app.py" line="365"/>
         <source>やり直す編集はありません</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="333"/>
+        <location filename="../../voc_app/gui/app.py" line="366"/>
         <source>トピックを編集しました（Ctrl+Z で元に戻す）</source>
         <translation>Topic edited (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="364"/>
+        <location filename="../../voc_app/gui/app.py" line="397"/>
         <source>トピック「{0}」の発言（検索・絞り込みを変えると解除）</source>
         <translation>Verbatims of topic &quot;{0}&quot; (cleared when the search or filters change)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="368"/>
+        <location filename="../../voc_app/gui/app.py" line="401"/>
         <source>取り込むファイル</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="369"/>
+        <location filename="../../voc_app/gui/app.py" line="402"/>
         <source>アンケート・サポート・インタビュー・顧客データ (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.md *.docx);;すべて (*)</source>
         <translation>Surveys, support, interviews, customer data (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.md *.docx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="383"/>
+        <location filename="../../voc_app/gui/app.py" line="416"/>
         <source>ファイルを確認</source>
         <translation>Check file</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="388"/>
+        <location filename="../../voc_app/gui/app.py" line="421"/>
         <source>{0}: 取り込みました（バッチ {1}、発言 {2:,}、重複スキップ {3:,}）— 分析も更新しました</source>
         <translation>{0}: imported (batch {1}, {2:,} verbatims, {3:,} duplicates skipped) — analysis updated</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="398"/>
+        <location filename="../../voc_app/gui/app.py" line="431"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="399"/>
-        <location filename="../../voc_app/gui/app.py" line="416"/>
+        <location filename="../../voc_app/gui/app.py" line="432"/>
+        <location filename="../../voc_app/gui/app.py" line="449"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="402"/>
-        <location filename="../../voc_app/gui/app.py" line="405"/>
+        <location filename="../../voc_app/gui/app.py" line="435"/>
+        <location filename="../../voc_app/gui/app.py" line="438"/>
         <source>コードブックを取り込み</source>
         <translation>Import codebook</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="403"/>
+        <location filename="../../voc_app/gui/app.py" line="436"/>
         <source>コードブック (*.qdc *.csv);;すべて (*)</source>
         <translation>Codebook (*.qdc *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="407"/>
+        <location filename="../../voc_app/gui/app.py" line="440"/>
         <source>コードブックを取り込みました: 追加 {0}、更新 {1}（Ctrl+Z で元に戻す）</source>
         <translation>Codebook imported: {0} added, {1} updated (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="411"/>
-        <location filename="../../voc_app/gui/app.py" line="415"/>
+        <location filename="../../voc_app/gui/app.py" line="444"/>
+        <location filename="../../voc_app/gui/app.py" line="448"/>
         <source>コードブックを書き出し</source>
         <translation>Export codebook</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="413"/>
+        <location filename="../../voc_app/gui/app.py" line="446"/>
         <source>REFI-QDA コードブック (*.qdc);;CSV (*.csv)</source>
         <translation>REFI-QDA codebook (*.qdc);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="419"/>
-        <location filename="../../voc_app/gui/app.py" line="423"/>
+        <location filename="../../voc_app/gui/app.py" line="452"/>
+        <location filename="../../voc_app/gui/app.py" line="456"/>
         <source>コード付けを書き出し</source>
         <translation>Export codings</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="420"/>
+        <location filename="../../voc_app/gui/app.py" line="453"/>
         <source>_コード付け.csv</source>
         <translation>_codings.csv</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="424"/>
+        <location filename="../../voc_app/gui/app.py" line="457"/>
         <source>{0:,} 件を書き出しました</source>
         <translation>{0:,} rows exported</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="427"/>
+        <location filename="../../voc_app/gui/app.py" line="460"/>
         <source>プロジェクトを開く</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="428"/>
+        <location filename="../../voc_app/gui/app.py" line="461"/>
         <source>VoC プロジェクト (*.voc);;すべて (*)</source>
         <translation>VoC project (*.voc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="435"/>
+        <location filename="../../voc_app/gui/app.py" line="468"/>
         <source>新規プロジェクト</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="436"/>
+        <location filename="../../voc_app/gui/app.py" line="469"/>
         <source>VoC プロジェクト (*.voc)</source>
         <translation>VoC project (*.voc)</translation>
     </message>
@@ -1295,12 +1294,12 @@
 <context>
     <name>VerbatimModel</name>
     <message>
-        <location filename="../../voc_app/gui/models.py" line="171"/>
+        <location filename="../../voc_app/gui/models.py" line="177"/>
         <source>解約</source>
         <translation>Churn</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/models.py" line="171"/>
+        <location filename="../../voc_app/gui/models.py" line="177"/>
         <source>推奨</source>
         <translation>Advocacy</translation>
     </message>

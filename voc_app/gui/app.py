@@ -256,9 +256,7 @@ class MainWindow(QMainWindow):
     # --- jobs --------------------------------------------------------------------------------
     def run(self, title: str, fn, *, done=None, quiet: bool = False, process: bool | None = None,
             **kwargs) -> Job | None:
-        if self.job is not None and not self.job.finished:
-            QMessageBox.information(self, "VoC Analyzer", self.tr("「{0}」の実行中です。終わるまでお待ちください。").format(
-                self.job.title))
+        if self._busy():
             return None
         job = Job(title, self.project_path, fn, process=self._in_process(fn, kwargs) if process is None else process,
                   **kwargs)
@@ -269,6 +267,14 @@ class MainWindow(QMainWindow):
             self.tr("{0}をキャンセルしました。プロジェクトは変更されていません。").format(title), 8000))
         self.job = job
         return job.start()
+
+    def _busy(self) -> bool:
+        """A job is running (one at a time): say so and return True."""
+        if self.job is None or self.job.finished:
+            return False
+        QMessageBox.information(self, "VoC Analyzer", self.tr("「{0}」の実行中です。終わるまでお待ちください。").format(
+            self.job.title))
+        return True
 
     def _failed(self, title: str, message: str) -> None:
         """A job's error: in the status bar and a window-modal box that does not block the event
@@ -470,9 +476,7 @@ class MainWindow(QMainWindow):
         project, tab and geometry (a running job is left to finish first)."""
         if lang == i18n.current():
             return
-        if self.job is not None and not self.job.finished:
-            QMessageBox.information(self, "VoC Analyzer", self.tr("「{0}」の実行中です。終わるまでお待ちください。").format(
-                self.job.title))
+        if self._busy():
             self._check_language()
             return
         i18n.install(QApplication.instance(), lang)

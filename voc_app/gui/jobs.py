@@ -163,8 +163,9 @@ class Job(QObject):
         self._cancel = threading.Event()
         self.finished = False
         # what the worker reports reaches the UI thread through a plain queue that a timer of the
-        # UI thread drains: no Qt signal crosses threads (PySide6 6.8+ corrupts reference counts
-        # on many cross-thread signal deliveries — "none_dealloc" crashes, PYSIDE-3124)
+        # UI thread drains: no Qt signal crosses threads (cross-thread signals to Python slots are
+        # a known PySide6 6.8+ trouble spot, PYSIDE-3124), and a burst of progress reports costs
+        # one update
         self._events: queue.SimpleQueue = queue.SimpleQueue()
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)

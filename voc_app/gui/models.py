@@ -75,6 +75,8 @@ class VerbatimModel(QAbstractTableModel):
         self._cache: dict[int, tuple] = {}
         self._project = Project(self.project_path)
         self.complete = True
+        self._generation = 0  # the latest query; an older query's background result is dropped
+        self._jobs: list = []  # background reads still running (kept referenced until they end)
 
     def close(self) -> None:
         self._project.close()
@@ -91,7 +93,7 @@ class VerbatimModel(QAbstractTableModel):
     def query(self, search: str = "", filters: dict | None = None) -> int:
         """Show the matches of a search: the first ``FIRST`` at once, the rest when a background
         read finishes (``completed`` then carries the total). Returns the rows shown now."""
-        self._generation = getattr(self, "_generation", 0) + 1
+        self._generation += 1
         self.beginResetModel()
         self.ids = verbatim_ids(self._project.conn, search, filters, limit=self.FIRST)
         self._cache.clear()
@@ -105,7 +107,7 @@ class VerbatimModel(QAbstractTableModel):
         generation = self._generation
         job = Job("ids", self.project_path, _all_ids, search=search, filters=filters)
         job.when("done", lambda ids: self._rest(generation, ids))
-        self._jobs = [j for j in getattr(self, "_jobs", []) if not j.finished] + [job]
+        self._jobs = [j for j in self._jobs if not j.finished] + [job]
         job.start()
         return len(self.ids)
 
@@ -120,7 +122,7 @@ class VerbatimModel(QAbstractTableModel):
         self.completed.emit(len(self.ids))
 
     def idle(self) -> bool:
-        return all(j.finished for j in getattr(self, "_jobs", []))
+        return all(j.finished for j in self._jobs)
 
     def refresh(self) -> None:
         """Forget cached rows (the project changed underneath)."""

@@ -252,7 +252,7 @@ class VerbatimsView(QWidget):
         lay.addLayout(bar2)
         split = QSplitter(Qt.Orientation.Vertical)
         self.table = _table(self.model, 7)
-        for col, width in ((0, 86), (1, 220), (2, 80), (3, 122), (4, 50), (5, 70), (6, 70)):
+        for col, width in ((1, 220), (2, 80), (3, 122), (6, 70)):
             self.table.setColumnWidth(col, width)
         _fit_column(self.table, 0, KIND_LABELS.values(), 86)
         _fit_column(self.table, 4, POLARITY_LABELS.values(), 50)
