@@ -8,8 +8,10 @@ questions), then measures in separate processes (so that peak RSS is per run):
     sqlite-utils ``insert_all`` into one table (no dedup, no search index);
   - ours: ``voc import`` via ``voc_app.pipeline.import_file`` (encoding check, format
     detection, dedup, customers, responses, 2 verbatims per row, non-answer marks,
-    FTS5 trigram index, one transaction).
-It prints rows/s, peak RSS and ours/reference (target: ratio ≥ 0.5, peak RSS ≤ 1 GB).
+    FTS5 trigram index, one transaction; a file this large is read and deduplicated in a
+    second process while the first writes).
+It prints rows/s, peak RSS (ours: also of both processes together, sampled every 50 ms) and
+ours/reference (target: ratio ≥ 0.5, peak RSS ≤ 1 GB).
 """
 
 from __future__ import annotations
@@ -63,13 +65,39 @@ def child_reference(path: Path, encoding: str, db: Path) -> dict:
 
 
 def child_ours(path: Path, db: Path) -> dict:
+    import threading
+
+    import psutil
+
     from voc_app.pipeline import import_file
     from voc_app.store import Project
 
+    # a large survey file is read in a second process: sample the memory of this process and
+    # all its descendants together (ru_maxrss covers this process only)
+    peak = [0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        me = psutil.Process()
+        while not stop.wait(0.05):
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    pass
+            peak[0] = max(peak[0], total)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     t0 = time.perf_counter()
     with Project.create(db) as p:
         r = import_file(p, path)
-    return {"seconds": time.perf_counter() - t0, "rows": r.counts["responses"], "verbatims": r.counts["verbatims"]}
+    seconds = time.perf_counter() - t0
+    stop.set()
+    sampler.join()
+    return {"seconds": seconds, "rows": r.counts["responses"], "verbatims": r.counts["verbatims"],
+            "peak_rss_all_mb": peak[0] / 2**20}
 
 
 def run_child(*args: str) -> dict:
@@ -103,9 +131,10 @@ def main() -> int:
             print(f"[{enc}] reference csv + sqlite-utils insert_all: {ref['seconds']:.1f} s, {ref_rate:,.0f} rows/s, "
                   f"peak RSS {ref['peak_rss_mb']:.0f} MB", flush=True)
             print(f"[{enc}] voc import (responses {ours['rows']:,}, verbatims {ours['verbatims']:,}): "
-                  f"{ours['seconds']:.1f} s, {our_rate:,.0f} rows/s, peak RSS {ours['peak_rss_mb']:.0f} MB", flush=True)
+                  f"{ours['seconds']:.1f} s, {our_rate:,.0f} rows/s, peak RSS {ours['peak_rss_mb']:.0f} MB "
+                  f"(with its reading process: {ours['peak_rss_all_mb']:.0f} MB)", flush=True)
             print(f"[{enc}] ratio ours/reference = {our_rate / ref_rate:.2f} (target ≥ 0.5); "
-                  f"peak RSS {'OK' if ours['peak_rss_mb'] <= 1024 else 'OVER'} (target ≤ 1024 MB)", flush=True)
+                  f"peak RSS {'OK' if ours['peak_rss_all_mb'] <= 1024 else 'OVER'} (target ≤ 1024 MB)", flush=True)
             for f in d.glob(f"*{enc}*"):
                 f.unlink()
     return 0

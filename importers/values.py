@@ -92,6 +92,22 @@ def _offset(tz: dt.tzinfo) -> str:
     return dt.datetime(2000, 1, 1, tzinfo=tz).isoformat()[-6:]
 
 
+@lru_cache(maxsize=65536)
+def _fast_day(y: str, mo: str, d: str) -> str | None:
+    """'2025', '3', '3' → '2025-03-03T'; None for a day that does not exist (2025/2/30)."""
+    try:
+        day = dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+    return f"{day.isoformat()}T" if 1900 <= day.year <= 2200 else None
+
+
+@lru_cache(maxsize=65536)
+def _fast_clock(hh: str | None, mm: str | None, ss: str | None) -> str | None:
+    h, m, s = int(hh or 0), int(mm or 0), int(ss or 0)
+    return f"{h:02d}:{m:02d}:{s:02d}" if h < 24 and m < 60 and s < 60 else None
+
+
 def parse_datetime(s: str | None, tz: dt.tzinfo = JST) -> str | None:
     """Parse a timestamp as exports write it and return ISO 8601 in the project time zone.
 
@@ -102,14 +118,11 @@ def parse_datetime(s: str | None, tz: dt.tzinfo = JST) -> str | None:
         return None
     m = _FAST_DATE_RE.match(s)
     if m:
-        y, mo, d, hh, mm, ss = (int(g) if g else 0 for g in m.groups())
-        try:
-            dt.datetime(y, mo, d, hh, mm, ss)  # validates the date (2025/2/30 is not one)
-        except ValueError:
+        y, mo, d, hh, mm, ss = m.groups()
+        day, clock = _fast_day(y, mo, d), _fast_clock(hh, mm, ss)
+        if day is None or clock is None:
             return None
-        if not 1900 <= y <= 2200:
-            return None
-        return f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}{_offset(tz)}"
+        return day + clock + _offset(tz)
     t = unicodedata.normalize("NFKC", s).strip()
     if not t:
         return None

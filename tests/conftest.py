@@ -35,8 +35,16 @@ def no_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError("network access is disabled in tests")
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    def local_only(original):
+        # Unix-domain sockets are not the network: multiprocessing's fork server uses one
+        def connect(self, *args, **kwargs):
+            if self.family == socket.AF_UNIX:
+                return original(self, *args, **kwargs)
+            return refuse()
+        return connect
+
+    monkeypatch.setattr(socket.socket, "connect", local_only(socket.socket.connect))
+    monkeypatch.setattr(socket.socket, "connect_ex", local_only(socket.socket.connect_ex))
     monkeypatch.setattr(socket, "create_connection", refuse)
 
 

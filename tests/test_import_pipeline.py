@@ -10,6 +10,7 @@ from importers import InputError
 from importers.errors import Cancelled
 from tests.conftest import dump
 from voc_app.pipeline import import_file
+from voc_app.store import Project
 from voc_app.store.queries import batches, project_counts
 
 
@@ -117,7 +118,9 @@ def test_interview_import_and_reimport(project, fixtures):
     assert counts(project)["verbatims"] == 3
 
 
-def test_error_late_in_file_leaves_project_unchanged(project, fixtures, tmp_path):
+@pytest.mark.parametrize("split", ["0", "1"])
+def test_error_late_in_file_leaves_project_unchanged(project, fixtures, tmp_path, monkeypatch, split):
+    monkeypatch.setenv("VOC_SPLIT_IMPORT", split)
     import_file(project, fixtures / "excel_cp932.csv")
     before = dump(project)
     f = tmp_path / "late_error.csv"
@@ -129,7 +132,11 @@ def test_error_late_in_file_leaves_project_unchanged(project, fixtures, tmp_path
     assert dump(project) == before
 
 
-def test_cancel_leaves_project_unchanged(project, fixtures, tmp_path):
+@pytest.mark.parametrize("split", ["0", "1"])
+def test_cancel_leaves_project_unchanged(project, fixtures, tmp_path, monkeypatch, split):
+    import multiprocessing
+
+    monkeypatch.setenv("VOC_SPLIT_IMPORT", split)
     import_file(project, fixtures / "excel_cp932.csv")
     before = dump(project)
     f = tmp_path / "big.csv"
@@ -146,6 +153,33 @@ def test_cancel_leaves_project_unchanged(project, fixtures, tmp_path):
         import_file(project, f, progress=progress)
     assert dump(project) == before
     assert any(x is not None and 0 < x < 1 for x in seen)
+    assert not [c for c in multiprocessing.active_children() if c.name == "voc-import-reader"]
+
+
+def test_survey_import_in_two_processes_stores_the_same(tmp_path, fixtures, monkeypatch):
+    """A large survey file is read in a second process (voc_app.pipeline._split_import): the
+    project must end up exactly as with one process — rows, ids, dedup against earlier batches,
+    duplicate submissions, customers and their attributes, the search index, every count."""
+    files = ["excel_cp932.csv", "overlap_a.csv", "overlap_b.csv", "qualtrics_utf16.tsv", "google_forms.csv",
+             "surveymonkey.csv", "excel_cp932.csv", "excel_utf8bom.csv"]
+    out = {}
+    for split in ("0", "1"):
+        monkeypatch.setenv("VOC_SPLIT_IMPORT", split)
+        with Project.create(tmp_path / f"split{split}.voc") as p:
+            reports = [(r.counts, r.skipped, r.warnings) for r in (import_file(p, fixtures / f) for f in files)]
+            tables = [t for t in dump(p) if t[0] != "batches"]
+            batches = p.conn.execute("SELECT file_name, rows_read, rows_imported, rows_skipped, skipped_reasons,"
+                                     " responses, verbatims, non_answers, customers_added, duplicates_skipped,"
+                                     " already_present, partial_responses, duplicate_submissions, warning_count"
+                                     " FROM batches ORDER BY id").fetchall()
+            search = p.conn.execute("SELECT rowid FROM verbatims_fts WHERE verbatims_fts MATCH 'ました'"
+                                    " ORDER BY rowid").fetchall()
+            out[split] = (reports, tables, batches, search)
+    assert out["1"][0] == out["0"][0]
+    assert out["1"][1] == out["0"][1]
+    assert out["1"][2] == out["0"][2]
+    assert out["1"][3] == out["0"][3] and out["0"][3]
+    assert sum(c["already_present"] for c, _, _ in out["1"][0]) > 0  # the re-import was recognised
 
 
 def test_dry_run_counts_without_importing(project, fixtures):

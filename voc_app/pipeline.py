@@ -92,7 +92,11 @@ def import_file(
             writer = BatchWriter(project.conn, parsed, is_non_answer)
             behaviour = BehaviourImport(writer) if parsed.kind in BEHAVIOUR_KINDS else None
             n = 0
-            for chunk in _chunks(parsed.records, CHUNK):
+            split = behaviour is None and _split_import(project, parsed)
+            if split:
+                _import_in_two_processes(project, writer, parsed, tick, path=path, format=format,
+                                         encoding=encoding, overrides=overrides)
+            for chunk in () if split else _chunks(parsed.records, CHUNK):
                 if behaviour is not None:
                     {"customers": behaviour.add_customers, "orders": behaviour.add_orders,
                      "referrals": behaviour.add_referrals}[parsed.kind](chunk)
@@ -147,6 +151,153 @@ def import_file(
     except InputError as e:
         raise e.with_file(name) from None
     return report
+
+
+SPLIT_BYTES = 8_000_000  # survey files from this size are read in a second process
+
+
+def _split_import(project: Project, parsed) -> bool:
+    """A large survey file is read, checked and deduplicated in a second process while this one
+    writes the rows: on two cores the Python work and SQLite's work overlap (1,000,000 rows:
+    see bench/import_bench.py). ``VOC_SPLIT_IMPORT=1/0`` forces it on or off."""
+    import os
+
+    force = os.environ.get("VOC_SPLIT_IMPORT")
+    if parsed.kind != "survey" or str(project.path) == ":memory:":
+        return False
+    if force in ("0", "1"):
+        return force == "1"
+    return parsed.size >= SPLIT_BYTES and (os.cpu_count() or 1) > 1
+
+
+class _Forward:
+    """RowSink of the reading process: collects the rows of one chunk for the writer."""
+
+    def __init__(self) -> None:
+        self.ops: list[tuple[str, list[tuple]]] = []
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        self.ops.append((sql, rows))
+
+    def take(self) -> list[tuple[str, list[tuple]]]:
+        ops, self.ops = self.ops, []
+        return ops
+
+
+def _survey_reader_process(pipe, db_path: str, path: str, args: dict, batch_id: int, next_ids: dict[str, int],
+                           sha256: str) -> None:
+    """The reading half of a split survey import: parse the file, deduplicate against a
+    read-only snapshot of the project, send the rows chunk by chunk, then the counts."""
+    import pickle
+    import queue
+    import sqlite3
+    import threading
+    import traceback
+
+    # a sending thread lets the reader run up to a few chunks ahead of the writer (a pipe
+    # buffers only 64 KB): writing to the pipe releases the GIL, pickling is done here
+    outbox: queue.Queue = queue.Queue(8)
+
+    def sender() -> None:
+        while (data := outbox.get()) is not None:
+            try:
+                pipe.send_bytes(data)
+            except OSError:  # the writer has gone (cancelled or killed): stop reading
+                return
+
+    thread = threading.Thread(target=sender, name="send", daemon=True)
+    thread.start()
+
+    def send(msg: tuple) -> None:
+        data = pickle.dumps(msg, protocol=pickle.HIGHEST_PROTOCOL)
+        while thread.is_alive():
+            try:
+                outbox.put(data, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+        raise SystemExit(0)  # nobody to send to
+
+    try:
+        parsed = read_file(path, **args)
+        if parsed.sha256 != sha256:
+            raise InputError("取り込みの途中でファイルが変わりました", file=Path(path).name,
+                             hint="ファイルの保存が終わってから、もう一度取り込んでください")
+        ro = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, isolation_level=None)
+        ro.execute("BEGIN")  # one snapshot: the project as it was before this batch
+        ro.execute("SELECT 1 FROM batches LIMIT 1").fetchall()
+        out = _Forward()
+        writer = BatchWriter(ro, parsed, is_non_answer, writes=out, batch_id=batch_id, next_ids=next_ids)
+        for chunk in _chunks(parsed.records, CHUNK):
+            writer.add_responses(chunk)
+            send(("rows", out.take(), len(chunk), parsed.stats.bytes_done, writer.next_ids()["verbatims"]))
+        writer.flush()
+        send(("done", out.take(), writer.counts, writer.customer_updates(), writer.next_ids(), parsed.stats,
+              parsed.skip_reasons))
+    except InputError as e:
+        send(("input_error", e.message, e.file, e.row, e.column, e.hint))
+    except SystemExit:
+        pass
+    except BaseException:  # noqa: BLE001 - reported to the writing process
+        send(("crash", traceback.format_exc()))
+    finally:
+        if thread.is_alive():
+            outbox.put(None)
+            thread.join()
+        pipe.close()
+
+
+def _import_in_two_processes(project: Project, writer: BatchWriter, parsed, tick: Callable[[int], None], *,
+                             path, format, encoding, overrides) -> None:
+    """Run the reading half in a second process and write what it sends, in this process's
+    transaction. Cancelling (``tick`` raises) or any failure ends the reader; the caller's
+    transaction then rolls back, so the project is unchanged."""
+    import multiprocessing as mp
+
+    import sys
+
+    # the desktop bundle starts processes by spawning (what its smoke test checks); elsewhere a
+    # fork server starts the reader without copying this process
+    ctx = mp.get_context("spawn") if getattr(sys, "frozen", False) else _pool_context() or mp.get_context("spawn")
+    receive, send = ctx.Pipe(duplex=False)
+    args = {"format": format, "encoding": encoding, "overrides": list(overrides)}
+    proc = ctx.Process(target=_survey_reader_process, name="voc-import-reader",
+                       args=(send, str(project.path), str(path), args, writer.batch_id, writer.next_ids(),
+                             parsed.sha256))
+    proc.start()
+    send.close()  # only the reader holds the sending end: its exit ends recv() with EOFError
+    conn = project.conn
+    n = 0
+    try:
+        while True:
+            try:
+                msg = receive.recv()
+            except EOFError:
+                proc.join(timeout=10)
+                raise RuntimeError(f"読み込み用のプロセスが異常終了しました（終了コード {proc.exitcode}）") from None
+            kind = msg[0]
+            if kind in ("rows", "done"):
+                for sql, rows in msg[1]:
+                    conn.executemany(sql, rows)
+            if kind == "rows":
+                # the search index grows chunk by chunk, while the reader prepares the next one
+                writer.index_verbatims(below=msg[4])
+                n += msg[2]
+                parsed.stats.bytes_done = msg[3]
+                tick(n)
+            elif kind == "done":
+                writer.adopt(msg[2], msg[3], msg[4])
+                parsed.stats, parsed.skip_reasons = msg[5], msg[6]
+                return
+            elif kind == "input_error":
+                raise InputError(msg[1], file=msg[2], row=msg[3], column=msg[4], hint=msg[5])
+            elif kind == "crash":
+                raise RuntimeError("読み込み用のプロセスでエラーが起きました:\n" + msg[1])
+    finally:
+        receive.close()
+        if proc.is_alive():
+            proc.kill()
+        proc.join(timeout=10)
 
 
 def _warn_unmatched(report: ImportReport, kind: str) -> None:

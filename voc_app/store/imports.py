@@ -7,6 +7,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from importers.model import Interview, ParsedFile, SurveyResponse, Ticket
 from voc_app.store.db import now_iso
@@ -36,6 +37,12 @@ def _js_small(d: dict[str, str]) -> str:
     return s
 
 
+class RowSink(Protocol):
+    """Where a batch's rows go: the project connection, or a forwarder to the writing process."""
+
+    def executemany(self, sql: str, rows: list[tuple], /) -> object: ...
+
+
 @dataclass
 class BatchCounts:
     responses: int = 0
@@ -60,23 +67,32 @@ class BatchCounts:
 class BatchWriter:
     """Adds the records of one parsed file to the project, deduplicating by content."""
 
-    def __init__(self, conn: sqlite3.Connection, parsed: ParsedFile, is_non_answer: Callable[[str], bool]) -> None:
-        assert conn.in_transaction, "BatchWriter needs an open transaction"
+    def __init__(self, conn: sqlite3.Connection, parsed: ParsedFile, is_non_answer: Callable[[str], bool], *,
+                 writes: RowSink | None = None, batch_id: int | None = None,
+                 next_ids: dict[str, int] | None = None) -> None:
+        """``conn`` answers the look-ups (what the project held before this batch) and, unless
+        ``writes`` is given, takes the rows too. A survey import split over two processes
+        (``voc_app.pipeline``) runs this in the reading process over a read-only snapshot,
+        with ``writes`` forwarding the rows, ``batch_id`` and ``next_ids`` from the writer."""
+        assert conn.in_transaction, "BatchWriter needs an open transaction (or read snapshot)"
         self.conn = conn
+        self.writes: RowSink = writes if writes is not None else conn
         self.is_non_answer = is_non_answer
         self.counts = BatchCounts()
-        cur = conn.execute(
-            "INSERT INTO batches (file_name, file_path, file_size, sha256, kind, format, format_confidence,"
-            " format_reason, encoding, mapping, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (parsed.path.rsplit("/", 1)[-1], parsed.path, parsed.size, parsed.sha256, parsed.kind, parsed.format,
-             parsed.confidence, parsed.reason, parsed.encoding, _js(parsed.mapping), now_iso()),
-        )
-        self.batch_id = cur.lastrowid
-        self._next = {
+        if batch_id is None:
+            batch_id = conn.execute(
+                "INSERT INTO batches (file_name, file_path, file_size, sha256, kind, format, format_confidence,"
+                " format_reason, encoding, mapping, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (parsed.path.rsplit("/", 1)[-1], parsed.path, parsed.size, parsed.sha256, parsed.kind, parsed.format,
+                 parsed.confidence, parsed.reason, parsed.encoding, _js(parsed.mapping), now_iso()),
+            ).lastrowid
+        self.batch_id = batch_id
+        self._next = dict(next_ids) if next_ids else {
             t: (conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] + 1)
             for t in ("customers", "responses", "verbatims", "messages")
         }
-        self._first_verbatim = self._next["verbatims"]
+        self._first_unindexed = self._next["verbatims"]  # verbatims below it are in the search index
+        self._fts_paused = False
         self._customers: dict[str, int] = {}
         self._prefetched: set[str] = set()
         self._new_customers: list[tuple] = []
@@ -88,6 +104,36 @@ class BatchWriter:
         self._tickets: dict[str, tuple[int, int, str | None]] = {}  # tickets written by this batch
         self._seen: dict[int, bool] = {}  # record key -> imported by this batch
         self._signatures: dict[int, int] = {}  # response signature -> response id (this batch)
+
+    # --- split imports (see voc_app.pipeline._import_in_two_processes) ---------
+    def next_ids(self) -> dict[str, int]:
+        return dict(self._next)
+
+    def flush(self) -> None:
+        self._flush_customers()
+
+    def customer_updates(self) -> dict[int, dict[str, str]]:
+        return self._customer_attrs
+
+    def adopt(self, counts: BatchCounts, customer_updates: dict[int, dict[str, str]],
+              next_ids: dict[str, int]) -> None:
+        """Take over what the reading process counted and allocated, before ``finish``."""
+        self.counts = counts
+        self._customer_attrs = customer_updates
+        self._next = dict(next_ids)
+
+    def index_verbatims(self, below: int | None = None) -> None:
+        """Add this batch's verbatims not yet in the search index (ids below ``below``, or all)
+        in one statement; incremental segment merging is paused until ``finish`` (faster on
+        large imports) and switched back on for later writes."""
+        if self._fts_paused is False:
+            self.conn.execute("INSERT INTO verbatims_fts (verbatims_fts, rank) VALUES ('automerge', 0)")
+            self._fts_paused = True
+        end = below if below is not None else self._next["verbatims"]
+        if end > self._first_unindexed:
+            self.conn.execute("INSERT INTO verbatims_fts (rowid, text) SELECT id, text FROM verbatims"
+                              " WHERE id >= ? AND id < ?", (self._first_unindexed, end))
+            self._first_unindexed = end
 
     # --- ids ---------------------------------------------------------------
     def _id(self, table: str) -> int:
@@ -131,10 +177,10 @@ class BatchWriter:
 
     def _flush_customers(self) -> None:
         if self._new_customers:
-            self.conn.executemany(
+            rows, self._new_customers = self._new_customers, []  # a forwarding sink keeps the list
+            self.writes.executemany(
                 "INSERT INTO customers (id, external_id, attributes, first_batch_id, updated_batch_id)"
-                " VALUES (?,?,?,?,?)", self._new_customers)
-            self._new_customers.clear()
+                " VALUES (?,?,?,?,?)", rows)
 
     def _verbatim(self, rows: list[tuple], kind: str, customer: int | None, *, response=None,
                   ticket=None, message=None, interview=None, question=None, channel=None, speaker=None,
@@ -247,11 +293,11 @@ class BatchWriter:
         self._next["responses"] = rid
         self._flush_customers()
         # batch id and kind are literals: fewer parameters to bind per row (a million rows add up)
-        self.conn.executemany(
+        self.writes.executemany(
             "INSERT INTO responses (id, batch_id, row_no, key, signature, response_id, customer_id, submitted_at,"
             f" nps, scores, attributes, is_partial, progress, duplicate_of) VALUES (?,{int(self.batch_id)},"
             "?,?,?,?,?,?,?,?,?,?,?,?)", resp_rows)
-        self.conn.executemany(
+        self.writes.executemany(
             "INSERT INTO verbatims (id, batch_id, kind, customer_id, response_id, question, text, created_at,"
             f" is_non_answer) VALUES (?,{int(self.batch_id)},'survey',?,?,?,?,?,?)", verb_rows)
 
@@ -349,12 +395,7 @@ class BatchWriter:
                 merged.update(self._customer_attrs[cid])
                 updates.append((_js(merged), self.batch_id, cid))
             self.conn.executemany("UPDATE customers SET attributes=?, updated_batch_id=? WHERE id=?", updates)
-        # one bulk statement; incremental segment merging is paused for it (faster on large
-        # imports) and switched back on for later writes
-        self.conn.execute("INSERT INTO verbatims_fts (verbatims_fts, rank) VALUES ('automerge', 0)")
-        self.conn.execute(
-            "INSERT INTO verbatims_fts (rowid, text) SELECT id, text FROM verbatims WHERE id >= ?",
-            (self._first_verbatim,))
+        self.index_verbatims()
         self.conn.execute("INSERT INTO verbatims_fts (verbatims_fts, rank) VALUES ('automerge', 4)")
         c = self.counts
         st = parsed.stats
