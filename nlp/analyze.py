@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from nlp import cues as cue_mod
 from nlp import journey, polarity, signals
 from nlp.cues import Cue
 from nlp.normalize import Normalized, is_non_answer, normalize, split_sentences
@@ -62,8 +63,8 @@ def _ev(norm: Normalized, kind: str, cues: list[Cue]) -> list[Evidence]:
     return out
 
 
-def analyze_one(text: str) -> VerbatimAnalysis:
-    norm = normalize(text)
+def analyze_one(text: str, norm: Normalized | None = None) -> VerbatimAnalysis:
+    norm = norm or normalize(text)
     t = norm.text
     na = is_non_answer(text)
     if na:
@@ -104,7 +105,9 @@ def analyze(texts: Sequence[str]) -> list[VerbatimAnalysis]:
     """Analyse verbatims (pure: no I/O beyond reading resources)."""
     from nlp import model
 
-    results = [analyze_one(t) for t in texts]
+    norms = [normalize(t) for t in texts]
+    with cue_mod.searched([n.text for n in norms]):  # every lexicon searched once over all texts
+        results = [analyze_one(t, n) for t, n in zip(texts, norms, strict=True)]
     m = model.load()
     if m is not None:
         m.refine(texts, results)

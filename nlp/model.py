@@ -45,6 +45,16 @@ def combine(rule_label: str, classes: list[str], probs: np.ndarray, margin: floa
         return best
     return best if probs[classes.index(best)] - probs[classes.index(rule_label)] >= margin else rule_label
 _SPACE = re.compile(r"\s+")
+_NO_CHAR = 0x110000  # stands for NUL in n-gram codes: above every code point, in no n-gram
+
+
+def gram_code(gram: str) -> int:
+    """One integer per n-gram of up to 3 characters, 21 bits per character: codes of different
+    lengths never meet because every character is ≥ 1 (NUL counts as ``_NO_CHAR``)."""
+    code = 0
+    for ch in gram:
+        code = (code << 21) | (ord(ch) or _NO_CHAR)
+    return code
 
 
 def char_ngrams(text: str, lo: int = NGRAMS[0], hi: int = NGRAMS[1]) -> list[str]:
@@ -80,48 +90,80 @@ class LinearModel:
 
     def vectorize_texts(self, norm_texts: Sequence[str], rule_feats: Sequence[dict[str, float]],
                         rule_labels: Sequence[dict[str, str]]):
-        """The same rows as ``vectorize(feature_dict(...))``, without building the n-gram strings
-        the model does not know (the inference fast path)."""
-        grams = self._gram_vocab()
+        """The same rows as ``vectorize(feature_dict(...))``, computed for all texts at once:
+        each character n-gram becomes one integer (21 bits per character) and is looked up in
+        the sorted codes of the n-grams the model knows (the inference fast path)."""
+        gram_codes, gram_cols = self._gram_codes()
         vocab = self.vocab
+        texts = [_SPACE.sub(" ", t) for t in norm_texts]
+        n = len(texts)
+        lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+        chars = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+        chars[chars == 0] = _NO_CHAR
+        doc = np.repeat(np.arange(n, dtype=np.int64), lens)
+        rows, cols, vals = [], [], []
         lo, hi = NGRAMS
-        rows = []
-        for text, feats, labels in zip(norm_texts, rule_feats, rule_labels, strict=True):
-            t = _SPACE.sub(" ", text)
-            counts: dict[int, float] = {}
-            for n in range(lo, hi + 1):
-                for i in range(len(t) - n + 1):
-                    j = grams.get(t[i:i + n])
-                    if j is not None:
-                        counts[j] = counts.get(j, 0.0) + 1.0
+        for k in range(lo, hi + 1):
+            m = len(chars) - k + 1
+            if m <= 0:
+                continue
+            code = chars[:m].copy()
+            for d in range(1, k):
+                code = (code << np.uint64(21)) | chars[d:d + m]
+            inside = doc[:m] == doc[k - 1:k - 1 + m]  # an n-gram never spans two texts
+            code, r = code[inside], doc[:m][inside]
+            at = np.searchsorted(gram_codes, code)
+            at[at == len(gram_codes)] = 0
+            hit = gram_codes[at] == code
+            rows.append(r[hit])
+            cols.append(gram_cols[at[hit]])
+        key = np.concatenate(rows) * len(vocab) + np.concatenate(cols) if rows else np.zeros(0, dtype=np.int64)
+        key, counts = np.unique(key, return_counts=True)
+        rows, cols, vals = [key // len(vocab)], [key % len(vocab)], [counts.astype(np.float64)]
+        er, ec, ev = [], [], []  # rule features and rule labels
+        for i, (feats, labels) in enumerate(zip(rule_feats, rule_labels, strict=True)):
             for k, v in feats.items():
-                if v and (j := vocab.get("f:" + k)) is not None:
-                    counts[j] = float(min(v, 3.0))
+                if v > 0 and (j := vocab.get("f:" + k)) is not None:
+                    er.append(i)
+                    ec.append(j)
+                    ev.append(min(v, 3.0))
             for k, v in labels.items():
                 if (j := vocab.get(f"r:{k}={v}")) is not None:
-                    counts[j] = 1.0
-            rows.append(counts)
-        return self._csr(rows)
+                    er.append(i)
+                    ec.append(j)
+                    ev.append(1.0)
+        rows.append(np.array(er, dtype=np.int64))
+        cols.append(np.array(ec, dtype=np.int64))
+        vals.append(np.array(ev, dtype=np.float64))
+        return self._weighted(np.concatenate(rows), np.concatenate(cols), np.concatenate(vals), n)
 
-    def _csr(self, rows: list[dict[int, float]]):
-        """Sublinear tf × idf, L2-normalised rows (as sklearn's TfidfTransformer) in a CSR matrix."""
+    def _weighted(self, rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, n: int):
+        """Sublinear tf × idf, L2-normalised rows (as sklearn's TfidfTransformer), CSR."""
         from scipy.sparse import csr_matrix
 
-        idf = self.idf
-        data, indices, indptr = [], [], [0]
-        for counts in rows:
-            row = [(j, (1.0 + np.log(v)) * idf[j]) for j, v in counts.items() if v > 0]
-            norm = float(np.sqrt(sum(w * w for _, w in row))) or 1.0
-            for j, w in row:
-                indices.append(j)
-                data.append(w / norm)
-            indptr.append(len(indices))
-        return csr_matrix((np.array(data, dtype=np.float32), np.array(indices, dtype=np.int32),
-                           np.array(indptr, dtype=np.int64)), shape=(len(rows), len(self.vocab)))
+        w = (1.0 + np.log(counts)) * self.idf[cols].astype(np.float64)
+        norm = np.sqrt(np.bincount(rows, weights=w * w, minlength=n))
+        norm[norm == 0] = 1.0
+        w /= norm[rows]
+        order = np.lexsort((cols, rows))
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+        return csr_matrix((w[order].astype(np.float32), cols[order].astype(np.int32), indptr),
+                          shape=(n, len(self.vocab)))
+
+    def _csr(self, rows: list[dict[int, float]]):
+        """``_weighted`` for rows given as {column: count}."""
+        r = np.array([i for i, d in enumerate(rows) for _ in d], dtype=np.int64)
+        c = np.array([j for d in rows for j in d], dtype=np.int64)
+        v = np.array([x for d in rows for x in d.values()], dtype=np.float64)
+        keep = v > 0
+        return self._weighted(r[keep], c[keep], v[keep], len(rows))
 
     @cache  # noqa: B019 - one model per process
-    def _gram_vocab(self) -> dict[str, int]:
-        return {k[2:]: j for k, j in self.vocab.items() if k.startswith("g:")}
+    def _gram_codes(self) -> tuple[np.ndarray, np.ndarray]:
+        """Sorted integer codes of the model's character n-grams, and their columns."""
+        items = sorted((gram_code(k[2:]), j) for k, j in self.vocab.items() if k.startswith("g:"))
+        return (np.array([c for c, _ in items], dtype=np.uint64), np.array([j for _, j in items], dtype=np.int64))
 
     def predict(self, target: str, x: np.ndarray) -> tuple[list[str], np.ndarray]:
         classes, coef, intercept = self.heads[target]

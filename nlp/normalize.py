@@ -28,6 +28,14 @@ def _non_answer_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _first_characters() -> frozenset[str]:
+    """Every character a folded non-answer can start with: the first letters of the prefixes
+    and cores, laughter and the long-vowel mark."""
+    words = [_fold(w) for name in ("prefixes", "cores") for w in word_list(f"lexicon/non_answer_{name}.txt")]
+    return frozenset(w[0] for w in words if w) | set("wｗ笑草ー")
+
+
 _NON_WORD_RE = re.compile(r"[\W_]+")
 
 
@@ -56,6 +64,9 @@ def is_non_answer(text: str) -> bool:
     """
     if not text or len(text) > 40 or not text.strip():
         return False  # empty is not an answer at all; callers skip it
+    head = text.lstrip()[:2]  # two characters: a half-width kana and its voiced mark fold into one
+    if head[0].isalnum() and _fold(head)[:1] not in _first_characters():
+        return False  # most answers: the first letter already rules every word list out
     s = _fold(text)
     if not s or s == "ー" * len(s):
         return _only_punctuation(text)  # '-', '—', '？' say nothing; an emoji says something
@@ -72,6 +83,8 @@ _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = re.compile(r"(?<!\d)(?:0\d{1,4}[-(]?\d{1,4}[-)]?\d{3,4}|\+81[-\s]?\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4})(?!\d)")
 _LAUGH_RUN_RE = re.compile(r"(?:(?<=[^a-z])|^)[wｗ]{2,}|[wｗ](?=$|[\s。！？!?、])|(?:笑)+(?=$|[\s。！？!?、)）])|\(笑\)|（笑）")
 _LONG_RE = re.compile(r"([ー〜~～])\1+")
+# Whatever any of the five patterns above could change (a superset: one search to skip them all)
+_MAYBE_REPLACED = re.compile(r"https?://|www\.|@|\d|[wｗ笑]|[ー〜~～]{2}")
 
 
 @dataclass
@@ -80,15 +93,19 @@ class Normalized:
     it came from (so evidence found in ``text`` can be shown in the original)."""
 
     text: str
-    origin: list[int]
+    origin: list[int] | None  # None: the text is the original (each character maps to itself)
     original: str
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original character span of normalised ``[start, end)``."""
-        if not self.origin:
+        origin = self.origin
+        if origin is None:  # nothing changed: positions are the same
+            s = min(start, len(self.text) - 1)
+            return (s, end if end > start else s) if self.text else (0, 0)
+        if not origin:
             return (0, 0)
-        s = self.origin[min(start, len(self.origin) - 1)]
-        e = self.origin[end - 1] + 1 if end > start else s
+        s = origin[min(start, len(origin) - 1)]
+        e = origin[end - 1] + 1 if end > start else s
         return (s, e)
 
 
@@ -97,7 +114,9 @@ def normalize(text: str) -> Normalized:
     〜 runs collapsed, laughter (www, ｗｗ, 笑) → ``笑``, URLs / e-mail / phone numbers
     masked as ``<url>``, ``<email>``, ``<tel>``. Emoji and kaomoji are kept as they are cues."""
     if unicodedata.is_normalized("NFKC", text) and not any("A" <= c <= "Z" for c in text):
-        # fast path: nothing to fold character by character
+        # fast path: nothing to fold character by character, and usually nothing to replace
+        if not _MAYBE_REPLACED.search(text):
+            return Normalized(text, None, text)
         s, origin = text, list(range(len(text)))
         for pattern, repl in ((_URL_RE, "<url>"), (_EMAIL_RE, "<email>"), (_PHONE_RE, "<tel>"),
                               (_LAUGH_RUN_RE, "笑"), (_LONG_RE, r"\1")):

@@ -158,10 +158,51 @@ def test_model_fast_features_equal_the_training_features():
     m = load()
     if m is None:
         pytest.skip("no trained model shipped")
-    texts = ["配送が遅いけど、スタッフさんは親切でした。", "友達に勧めました😊", "特になし", "Love it!"]
+    texts = ["配送が遅いけど、スタッフさんは親切でした。", "友達に勧めました😊", "特になし", "Love it!", "",
+             "改行\nあり\tタブ  空白", "NUL\x00文字", "𠮷野家の牛丼🍚が最高", "ｱｲｳｴｵ ﾊﾟﾝ", "あ" * 500]
     res = [analyze_one(t) for t in texts]
     norms = [normalize(t).text for t in texts]
     labels = [{"polarity": r.polarity, "stage": r.stage} for r in res]
     a = m.vectorize([feature_dict(n, r.features, lab) for n, r, lab in zip(norms, res, labels, strict=True)])
     b = m.vectorize_texts(norms, [r.features for r in res], labels)
     assert abs(a - b).max() == 0
+
+
+def test_cues_found_for_many_texts_at_once_are_the_same():
+    """nlp.cues.find_many searches each pattern once over all texts joined by a separator; it
+    must find exactly what a search of each text finds (``$``, ``^``, ``.`` and ``[^。]``
+    stay inside one text)."""
+    from nlp import cues
+
+    texts = ["さすがですね", "さすがですね。三回目の故障です", "高いけど\nさすがです", "問題ない", "いい", "いい。",
+             "悪くないけど、もう少し安ければ嬉しい", "解約したいです", "友達に勧めました", "", "a", "。", "いい\n",
+             "最初は不安だったけど", "今は毎日使っています", "このままなら解約します", "届いた瞬間に感動！",
+             "使ってた頃は最高だった", "ありがとうございます。でも二度と頼まないのに", "同じ文", "同じ文"]
+    texts += [normalize(t).text for t in _dev_texts()]
+    for name in cues.LEXICONS:
+        assert cues.find_many(name, texts) == [cues.find(name, t) for t in texts], name
+    some = texts[:60]
+    plain = [analyze_one(t) for t in some]
+    with cues.searched([normalize(t).text for t in some]):
+        batched = [analyze_one(t) for t in some]
+
+    def seen(results):
+        return [(a.polarity, a.churn_type, a.advocacy_type, a.stage, a.evidence) for a in results]
+
+    assert seen(batched) == seen(plain)
+    assert cues.joined_pattern("[^]a]$") == f"[^{cues.SEP}]a](?=\\n?{cues.SEP})"
+    assert cues.joined_pattern(r"^a.\.[x^]") == f"(?<={cues.SEP})a[^\\n{cues.SEP}]\\.[x^]"
+    with pytest.raises(ValueError):
+        cues.joined_pattern(r"\W")
+
+
+def _dev_texts() -> list[str]:
+    from pathlib import Path
+
+    p = Path(__file__).resolve().parents[2] / "shared" / "data" / "voc" / "verbatims.tsv"
+    if not p.exists():
+        return []
+    import csv
+
+    with open(p, encoding="utf-8", newline="") as f:
+        return [r["text"] for r in csv.DictReader(f, delimiter="\t")]
