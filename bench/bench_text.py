@@ -43,19 +43,28 @@ def main() -> int:
     from sudachipy import Dictionary, SplitMode
 
     tok = Dictionary(dict="core").create(SplitMode.C)
-    t0 = time.perf_counter()
-    for t in data:
+
+    def raw_run() -> float:
+        t0 = time.perf_counter()
+        for t in data:
+            tok.tokenize(t)
+        return time.perf_counter() - t0
+
+    for t in data[:2000]:  # page the dictionary in: the pipeline runs warm too
         tok.tokenize(t)
-    raw = time.perf_counter() - t0
-    print(f"raw SudachiPy tokenisation: {raw:.1f} s ({len(data) / raw:,.0f} texts/s)", flush=True)
+    raw1 = raw_run()
+    print(f"raw SudachiPy tokenisation: {raw1:.1f} s ({len(data) / raw1:,.0f} texts/s)", flush=True)
     from voc_app.pipeline import analyze_texts
 
     analyze_texts(data[:100], workers=1)  # load lexicons and model once
     t0 = time.perf_counter()
     analyze_texts(data, workers=1)
     one = time.perf_counter() - t0
+    raw2 = raw_run()
+    raw = min(raw1, raw2)  # the machine is shared: compare with the faster of two raw runs
+    print(f"raw SudachiPy tokenisation again: {raw2:.1f} s", flush=True)
     print(f"full pipeline, 1 process: {one:.1f} s ({len(data) / one:,.0f} texts/s); "
-          f"ratio to raw Sudachi {one / raw:.2f}× (target ≤ 1.5×)", flush=True)
+          f"ratio to raw Sudachi {one / raw:.2f}× (target ≤ 1.5×; raw = the faster run)", flush=True)
     cores = os.cpu_count() or 1
     t0 = time.perf_counter()
     analyze_texts(data, workers=cores)

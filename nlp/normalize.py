@@ -83,6 +83,7 @@ _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = re.compile(r"(?<!\d)(?:0\d{1,4}[-(]?\d{1,4}[-)]?\d{3,4}|\+81[-\s]?\d{1,4}[-\s]?\d{1,4}[-\s]?\d{3,4})(?!\d)")
 _LAUGH_RUN_RE = re.compile(r"(?:(?<=[^a-z])|^)[wｗ]{2,}|[wｗ](?=$|[\s。！？!?、])|(?:笑)+(?=$|[\s。！？!?、)）])|\(笑\)|（笑）")
 _LONG_RE = re.compile(r"([ー〜~～])\1+")
+_UPPER = re.compile(r"[A-Z]")
 # Whatever any of the five patterns above could change (a superset: one search to skip them all)
 _MAYBE_REPLACED = re.compile(r"https?://|www\.|@|\d|[wｗ笑]|[ー〜~～]{2}")
 
@@ -113,7 +114,7 @@ def normalize(text: str) -> Normalized:
     """NFKC (half-width kana, full-width digits and letters), lower case, long vowels and
     〜 runs collapsed, laughter (www, ｗｗ, 笑) → ``笑``, URLs / e-mail / phone numbers
     masked as ``<url>``, ``<email>``, ``<tel>``. Emoji and kaomoji are kept as they are cues."""
-    if unicodedata.is_normalized("NFKC", text) and not any("A" <= c <= "Z" for c in text):
+    if unicodedata.is_normalized("NFKC", text) and not _UPPER.search(text):
         # fast path: nothing to fold character by character, and usually nothing to replace
         if not _MAYBE_REPLACED.search(text):
             return Normalized(text, None, text)

@@ -131,6 +131,40 @@ def tokenize(text: str, mode: str = "C") -> list[Token]:
     return out
 
 
+def content_triples(text: str, mode: str = "C") -> list[list[str]]:
+    """``[surface, normalized_form, pos]`` of the content words of ``text`` — the same as
+    ``content_words(tokenize(text))`` — deciding by part-of-speech id before reading anything
+    else of a morpheme (what analysis stores for every verbatim: about twice as fast)."""
+    tok = _tokenizer(mode)
+    table = _content_pos()
+    stop = stopwords()
+    out: list[list[str]] = []
+    for _, piece in chunks(text):
+        for m in tok.tokenize(piece):
+            pid = m.part_of_speech_id()
+            pos = table.get(pid)
+            if pos is None:
+                pos = table[pid] = _content_pos_name(_local.dicts[_user_dic].pos_of(pid))
+            if pos:
+                surface, normalized = m.surface(), m.normalized_form()
+                if normalized not in stop and surface not in stop and not surface.isdigit():
+                    out.append([surface, normalized, pos])
+    return out
+
+
+def _content_pos() -> dict[int, str]:
+    """Part-of-speech id → its first level for content words, '' for the rest (per thread and
+    dictionary: a user dictionary may add parts of speech)."""
+    tables = getattr(_local, "content_pos", None)
+    if tables is None:
+        tables = _local.content_pos = {}
+    return tables.setdefault(_user_dic, {})
+
+
+def _content_pos_name(pos: tuple[str, ...]) -> str:
+    return pos[0] if pos[0] in CONTENT_POS and pos[1] not in ("数詞", "非自立可能") else ""
+
+
 @cache
 def stopwords() -> frozenset[str]:
     return frozenset(word_list("stopwords_ja.txt"))

@@ -206,3 +206,25 @@ def _dev_texts() -> list[str]:
 
     with open(p, encoding="utf-8", newline="") as f:
         return [r["text"] for r in csv.DictReader(f, delimiter="\t")]
+
+
+def test_stored_content_words_are_the_content_words_of_the_tokens(tmp_path):
+    """The analysis stores content_triples (part-of-speech id first): it must equal
+    content_words(tokenize(...)), also with a user dictionary and over Sudachi's byte limit."""
+    from nlp.tokenize import build_user_dictionary, content_triples, use_user_dictionary
+
+    texts = ["届いた枕がへたっていて、イライラしました", "3回目の故障です。２０２５年に買いました", "すやすまくらを友達に勧めた",
+             "特になし", "", "Love it!", "お店の方がとても親切でした。" * 4000] + _dev_texts()[:300]
+
+    def same() -> None:
+        assert [content_triples(t) for t in texts] == \
+            [[[w.surface, w.normalized, w.pos] for w in content_words(tokenize(t))] for t in texts]
+
+    same()
+    dic = build_user_dictionary([("すやすまくら", "スヤスマクラ")], tmp_path / "u.dic")
+    use_user_dictionary(dic)
+    try:
+        assert ["すやすまくら", "すやすまくら", "名詞"] in content_triples("すやすまくらを友達に勧めた")
+        same()
+    finally:
+        use_user_dictionary(None)

@@ -372,16 +372,12 @@ def analyzer_version(user_dic_hash: str = "") -> str:
 def _analyze_chunk(texts: list[str], user_dic: str | None = None) -> list[tuple]:
     """Worker: analysis plus stored content words for each text."""
     from nlp.analyze import analyze
-    from nlp.tokenize import content_words, tokenize, use_user_dictionary
+    from nlp.tokenize import content_triples, use_user_dictionary
 
     use_user_dictionary(user_dic)
 
     results = analyze(texts)
-    out = []
-    for t, a in zip(texts, results, strict=True):
-        toks = [[w.surface, w.normalized, w.pos] for w in content_words(tokenize(t))]
-        out.append((a, toks))
-    return out
+    return [(a, content_triples(t)) for t, a in zip(texts, results, strict=True)]
 
 
 def analyze_texts(texts: list[str], *, workers: int | None = None, progress: Progress | None = None) -> list[tuple]:
@@ -389,21 +385,30 @@ def analyze_texts(texts: list[str], *, workers: int | None = None, progress: Pro
     import os
     from concurrent.futures import ProcessPoolExecutor
 
+    import gc
+
     workers = workers or os.cpu_count() or 1
     parts = [texts[i:i + ANALYZE_CHUNK] for i in range(0, len(texts), ANALYZE_CHUNK)]
-    if workers <= 1 or len(parts) <= 1:
-        out = []
-        for p in parts:
-            out.extend(_analyze_chunk(p))
-            if progress:
-                progress(len(out) / max(len(texts), 1), f"{len(out):,} / {len(texts):,} 件")
-        return out
-    out = []
-    with ProcessPoolExecutor(workers) as ex:
-        for res in ex.map(_analyze_chunk, parts):
-            out.extend(res)
-            if progress:
-                progress(len(out) / max(len(texts), 1), f"{len(out):,} / {len(texts):,} 件")
+    out: list[tuple] = []
+
+    def add(res: list[tuple]) -> None:
+        out.extend(res)
+        # the results piling up here would make every full garbage collection longer (100,000
+        # texts: ~10 s of ~50); they hold no reference cycles, so set them aside until the end
+        gc.freeze()
+        if progress:
+            progress(len(out) / max(len(texts), 1), f"{len(out):,} / {len(texts):,} 件")
+
+    try:
+        if workers <= 1 or len(parts) <= 1:
+            for p in parts:
+                add(_analyze_chunk(p))
+        else:
+            with ProcessPoolExecutor(workers) as ex:
+                for res in ex.map(_analyze_chunk, parts):
+                    add(res)
+    finally:
+        gc.unfreeze()
     return out
 
 
