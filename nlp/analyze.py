@@ -67,13 +67,16 @@ def analyze_one(text: str, norm: Normalized | None = None) -> VerbatimAnalysis:
     norm = norm or normalize(text)
     t = norm.text
     na = is_non_answer(text)
+    found = polarity.evaluative_cues(t)  # one search serves the verbatim and its sentences
+    structure = polarity.contrast_points(t)
     if na:
         pol = polarity.PolarityResult(polarity.NEUTRAL, 0.0)
     else:
-        pol = polarity.decide(t)
+        pol = polarity.decide(t, found, structure)
     sentences = []
     spans = split_sentences(t)
-    per = [pol] if len(spans) == 1 else polarity.decide_sentences(t, spans)  # one sentence: same decision
+    # one sentence: the same decision
+    per = [pol] if len(spans) == 1 else polarity.decide_sentences(t, spans, found, structure)
     for (s, e), r in zip(spans, per, strict=True):
         os_, oe = norm.span(s, e)
         sentences.append(SentenceResult(os_, oe, r.label, r.score))

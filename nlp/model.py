@@ -121,14 +121,15 @@ class LinearModel:
         key, counts = np.unique(key, return_counts=True)
         rows, cols, vals = [key // len(vocab)], [key % len(vocab)], [counts.astype(np.float64)]
         er, ec, ev = [], [], []  # rule features and rule labels
+        fcols, rcols = self._rule_columns()
         for i, (feats, labels) in enumerate(zip(rule_feats, rule_labels, strict=True)):
             for k, v in feats.items():
-                if v > 0 and (j := vocab.get("f:" + k)) is not None:
+                if v > 0 and (j := fcols.get(k)) is not None:
                     er.append(i)
                     ec.append(j)
                     ev.append(min(v, 3.0))
-            for k, v in labels.items():
-                if (j := vocab.get(f"r:{k}={v}")) is not None:
+            for kv in labels.items():
+                if (j := rcols.get(kv)) is not None:
                     er.append(i)
                     ec.append(j)
                     ev.append(1.0)
@@ -158,6 +159,13 @@ class LinearModel:
         v = np.array([x for d in rows for x in d.values()], dtype=np.float64)
         keep = v > 0
         return self._weighted(r[keep], c[keep], v[keep], len(rows))
+
+    @cache  # noqa: B019 - one model per process
+    def _rule_columns(self) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+        """Columns of the rule features ('f:NAME') and rule labels ('r:TARGET=LABEL')."""
+        f = {k[2:]: j for k, j in self.vocab.items() if k.startswith("f:")}
+        r = {tuple(k[2:].split("=", 1)): j for k, j in self.vocab.items() if k.startswith("r:") and "=" in k}
+        return f, r
 
     @cache  # noqa: B019 - one model per process
     def _gram_codes(self) -> tuple[np.ndarray, np.ndarray]:
@@ -219,30 +227,61 @@ class LinearModel:
 
     # --- refinement of rule results -----------------------------------------------------
     def refine(self, texts: Sequence[str], results: list) -> None:
-        from nlp.analyze import Evidence
         from nlp.normalize import normalize
 
         norms = [getattr(r, "_norm", None) or normalize(t) for t, r in zip(texts, results, strict=True)]
         x = self.vectorize_texts([n.text for n in norms], [r.features for r in results],
                                  [{"polarity": r.polarity, "stage": r.stage} for r in results])
-        probs = {t: self.predict(t, x)[1] for t in self.heads}
+        pol = combine_many([r.polarity for r in results], self.heads["polarity"][0], self.predict("polarity", x)[1],
+                           MARGIN["polarity"], np.array([mixed_possible(r.features) for r in results], dtype=bool))
+        st = combine_many([r.stage for r in results], self.heads["stage"][0], self.predict("stage", x)[1],
+                          MARGIN["stage"])
         for i, r in enumerate(results):
             if r.non_answer:
                 continue
-            pol = combine(r.polarity, self.heads["polarity"][0], probs["polarity"][i], MARGIN["polarity"], r.features)
-            if pol != r.polarity:
-                r.polarity = pol
+            if pol[i] != r.polarity:
+                r.polarity = pol[i]
                 r.evidence = [e for e in r.evidence if e.kind != "polarity" or _agrees(e.label, r.polarity)]
                 if not any(e.kind == "polarity" for e in r.evidence):
-                    for g in self.top_ngrams("polarity", r.polarity, x[i]):
-                        pos = norms[i].text.find(g)
-                        if pos >= 0:
-                            s, e = norms[i].span(pos, pos + len(g))
-                            r.evidence.append(Evidence("polarity", f"model/{r.polarity}", s, e, texts[i][s:e]))
-            st = combine(r.stage, self.heads["stage"][0], probs["stage"][i], MARGIN["stage"])
-            if not r.advocacy and st != "advocacy":
-                r.stage = st
-                r.evidence = [e for e in r.evidence if e.kind != "stage" or e.label.startswith(r.stage)]
+                    self._explain(r, "polarity", r.polarity, x[i], norms[i], texts[i])
+            if not r.advocacy and st[i] != "advocacy" and st[i] != r.stage:
+                r.stage = st[i]
+                r.evidence = [e for e in r.evidence if e.kind != "stage" or _stage_of(e.label) == r.stage]
+                if r.stage != "none" and not any(e.kind == "stage" for e in r.evidence):
+                    self._explain(r, "stage", r.stage, x[i], norms[i], texts[i])
+
+    def _explain(self, r, target: str, label: str, x_row, norm, text: str) -> None:
+        """Evidence for a label the model chose without a cue: the character n-grams of the text
+        that pushed it most towards that label."""
+        from nlp.analyze import Evidence
+
+        for g in self.top_ngrams(target, label, x_row):
+            pos = norm.text.find(g)
+            if pos >= 0:
+                s, e = norm.span(pos, pos + len(g))
+                r.evidence.append(Evidence(target, f"model/{label}", s, e, text[s:e]))
+
+
+def combine_many(rule_labels: Sequence[str], classes: list[str], probs: np.ndarray, margin: float,
+                 mixed_ok: np.ndarray | None = None) -> list[str]:
+    """``combine`` for every row at once (``mixed_ok[i]``: ``mixed_possible`` of row i)."""
+    if mixed_ok is not None and "mixed" in classes and not mixed_ok.all():
+        probs = probs.copy()
+        probs[~mixed_ok, classes.index("mixed")] = 0.0
+    n = len(rule_labels)
+    best = probs.argmax(axis=1)
+    index = {c: k for k, c in enumerate(classes)}
+    rule = np.array([index.get(lab, -1) for lab in rule_labels], dtype=np.int64)
+    rows = np.arange(n)
+    gain = probs[rows, best] - probs[rows, np.maximum(rule, 0)]
+    take = (rule < 0) | (best == rule) | (gain >= margin)
+    return [classes[b] if t else lab for b, t, lab in zip(best.tolist(), take.tolist(), rule_labels, strict=True)]
+
+
+def _stage_of(label: str) -> str:
+    """'stage/success' → 'success'; a 'repeat' cue (continued use) is evidence of success."""
+    kind = label.split("/", 1)[-1]
+    return "success" if kind == "repeat" else kind
 
 
 def _agrees(label: str, polarity: str) -> bool:

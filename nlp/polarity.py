@@ -71,10 +71,12 @@ def contrast_points(text: str) -> list[Cue]:
     return cue_mod.find("contrast", text)
 
 
-def decide_sentences(text: str, spans: list[tuple[int, int]]) -> list[PolarityResult]:
-    """Per-sentence decisions from one search of the whole text (cues never cross 。)."""
-    ev_all, _ = evaluative_cues(text)
-    st_all = contrast_points(text)
+def decide_sentences(text: str, spans: list[tuple[int, int]], found: tuple[list[Cue], dict[str, float]] | None = None,
+                     structure: list[Cue] | None = None) -> list[PolarityResult]:
+    """Per-sentence decisions from one search of the whole text (cues never cross 。);
+    ``found`` / ``structure``: that search when the caller has made it already."""
+    ev_all, _ = found if found is not None else evaluative_cues(text)
+    st_all = contrast_points(text) if structure is None else structure
     out = []
     for s, e in spans:
         ev = [Cue(c.family, c.type, c.start - s, c.end - s, c.text) for c in ev_all if s <= c.start and c.end <= e]

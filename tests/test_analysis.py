@@ -228,3 +228,27 @@ def test_stored_content_words_are_the_content_words_of_the_tokens(tmp_path):
         same()
     finally:
         use_user_dictionary(None)
+
+
+def test_model_refinement_keeps_its_rules_per_row_and_the_stage_evidence():
+    import numpy as np
+
+    from nlp.model import combine, combine_many, load, mixed_possible
+
+    rng = np.random.default_rng(5)
+    classes = ["delight", "mixed", "neutral", "pain"]
+    probs = rng.dirichlet(np.ones(4), size=400)
+    rules = [classes[i] for i in rng.integers(0, 4, 400)]
+    rules[:5] = ["other"] * 5  # a rule label the head does not know
+    feats = [{"pos_then_neg": float(i % 3 == 0), "contrast": float(i % 5 == 0)} for i in range(400)]
+    ok = np.array([mixed_possible(f) for f in feats])
+    assert combine_many(rules, classes, probs, 0.1, ok) == \
+        [combine(r, classes, p, 0.1, f) for r, p, f in zip(rules, probs, feats, strict=True)]
+    if load() is None:
+        pytest.skip("no trained model shipped")
+    # the shipped model refines labels; the cues that decided the stage stay as its evidence
+    (a,) = analyze(["届いた瞬間に感動しました"])
+    assert a.stage == "first_experience"
+    assert ("stage", "届いた") in [(e.kind, e.text) for e in a.evidence]
+    (b,) = analyze(["毎日使っています。最高です"])
+    assert b.stage == "success" and [e.text for e in b.evidence if e.kind == "stage"] == ["毎日", "使っています"]
