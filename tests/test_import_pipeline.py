@@ -165,7 +165,8 @@ def test_survey_import_in_two_processes_stores_the_same(tmp_path, fixtures, monk
     out = {}
     for split in ("0", "1"):
         monkeypatch.setenv("VOC_SPLIT_IMPORT", split)
-        with Project.create(tmp_path / f"split{split}.voc") as p:
+        # the reader opens the project by URI: a name with spaces, #, ? and % must still work
+        with Project.create(tmp_path / f"調査 #1?%20{split}.voc") as p:
             reports = [(r.counts, r.skipped, r.warnings) for r in (import_file(p, fixtures / f) for f in files)]
             tables = [t for t in dump(p) if t[0] != "batches"]
             batches = p.conn.execute("SELECT file_name, rows_read, rows_imported, rows_skipped, skipped_reasons,"

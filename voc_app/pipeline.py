@@ -193,6 +193,7 @@ def _survey_reader_process(pipe, db_path: str, path: str, args: dict, batch_id: 
     import sqlite3
     import threading
     import traceback
+    from urllib.parse import quote
 
     # a sending thread lets the reader run up to a few chunks ahead of the writer (a pipe
     # buffers only 64 KB): writing to the pipe releases the GIL, pickling is done here
@@ -223,7 +224,7 @@ def _survey_reader_process(pipe, db_path: str, path: str, args: dict, batch_id: 
         if parsed.sha256 != sha256:
             raise InputError("取り込みの途中でファイルが変わりました", file=Path(path).name,
                              hint="ファイルの保存が終わってから、もう一度取り込んでください")
-        ro = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, isolation_level=None)
+        ro = sqlite3.connect(f"file:{quote(str(Path(db_path).resolve()))}?mode=ro", uri=True, isolation_level=None)
         ro.execute("BEGIN")  # one snapshot: the project as it was before this batch
         ro.execute("SELECT 1 FROM batches LIMIT 1").fetchall()
         out = _Forward()
@@ -253,7 +254,6 @@ def _import_in_two_processes(project: Project, writer: BatchWriter, parsed, tick
     transaction. Cancelling (``tick`` raises) or any failure ends the reader; the caller's
     transaction then rolls back, so the project is unchanged."""
     import multiprocessing as mp
-
     import sys
 
     # the desktop bundle starts processes by spawning (what its smoke test checks); elsewhere a
@@ -291,8 +291,10 @@ def _import_in_two_processes(project: Project, writer: BatchWriter, parsed, tick
                 return
             elif kind == "input_error":
                 raise InputError(msg[1], file=msg[2], row=msg[3], column=msg[4], hint=msg[5])
-            elif kind == "crash":
-                raise RuntimeError("読み込み用のプロセスでエラーが起きました:\n" + msg[1])
+            elif kind == "crash":  # one line for the user; the reader's traceback goes to the log
+                err = RuntimeError("読み込み用のプロセスでエラーが起きました: " + msg[1].strip().splitlines()[-1])
+                err.add_note(msg[1])
+                raise err
     finally:
         receive.close()
         if proc.is_alive():
@@ -382,10 +384,9 @@ def _analyze_chunk(texts: list[str], user_dic: str | None = None) -> list[tuple]
 
 def analyze_texts(texts: list[str], *, workers: int | None = None, progress: Progress | None = None) -> list[tuple]:
     """(VerbatimAnalysis, tokens) per text, using all cores for large inputs."""
+    import gc
     import os
     from concurrent.futures import ProcessPoolExecutor
-
-    import gc
 
     workers = workers or os.cpu_count() or 1
     parts = [texts[i:i + ANALYZE_CHUNK] for i in range(0, len(texts), ANALYZE_CHUNK)]
