@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton  # noqa: E402
 
-from tests.conftest import dump  # noqa: E402
+from tests.conftest import FIXTURES, dump  # noqa: E402
 from voc_app import pipeline as pl  # noqa: E402
 from voc_app.gui.app import MainWindow, screenshots  # noqa: E402
 from voc_app.store import Project  # noqa: E402
@@ -188,6 +188,14 @@ def test_heavy_jobs_run_in_their_own_process(qtbot, win, tmp_path, monkeypatch):
     win.tabs.setCurrentWidget(win.topics)
     qtbot.waitUntil(win.idle, timeout=30_000)
     assert win.topics.tables["pain"].model().rowCount() == job.result["topics"]
+    # an import job in its own process that reads the file in a second one (a large survey file)
+    monkeypatch.setenv("VOC_SPLIT_IMPORT", "1")
+    job = win.run("取り込み", gui_app.op_import, path=FIXTURES / "google_forms.csv", process=True)
+    wait_job(qtbot, win, timeout=120_000)
+    assert job.result.counts["responses"] > 0 and job.result.counts["verbatims"] > 0
+    with Project(win.project_path) as p:
+        assert p.conn.execute("SELECT count(*) FROM verbatims WHERE batch_id = ?",
+                              (job.result.batch_id,)).fetchone()[0] == job.result.counts["verbatims"]
     # an error in the child process is a message, and the project is unchanged
     with Project(win.project_path) as p:
         unchanged = dump(p)
