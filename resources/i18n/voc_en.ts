@@ -570,55 +570,55 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="559"/>
+        <location filename="../../voc_app/gui/views.py" line="562"/>
         <source>アンバサダー候補</source>
         <translation>Ambassador candidates</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="559"/>
+        <location filename="../../voc_app/gui/views.py" line="562"/>
         <source>解約リスク</source>
         <translation>Churn risk</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="560"/>
+        <location filename="../../voc_app/gui/views.py" line="563"/>
         <source>顧客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="560"/>
+        <location filename="../../voc_app/gui/views.py" line="563"/>
         <source>スコア</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="560"/>
-        <location filename="../../voc_app/gui/views.py" line="566"/>
+        <location filename="../../voc_app/gui/views.py" line="563"/>
+        <location filename="../../voc_app/gui/views.py" line="569"/>
         <source>確認</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="560"/>
+        <location filename="../../voc_app/gui/views.py" line="563"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="577"/>
+        <location filename="../../voc_app/gui/views.py" line="580"/>
         <source>メモ（確認の理由、連絡の内容）</source>
         <translation>Note (why, what was said when contacted)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="566"/>
-        <location filename="../../voc_app/gui/views.py" line="601"/>
-        <location filename="../../voc_app/gui/views.py" line="623"/>
+        <location filename="../../voc_app/gui/views.py" line="569"/>
+        <location filename="../../voc_app/gui/views.py" line="604"/>
+        <location filename="../../voc_app/gui/views.py" line="626"/>
         <source>未確認</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="624"/>
+        <location filename="../../voc_app/gui/views.py" line="627"/>
         <source>&lt;h3&gt;{0}&#x3000;スコア {1:.0f}&lt;/h3&gt;&lt;p&gt;確認: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} — score {1:.0f}&lt;/h3&gt;&lt;p&gt;Review: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="626"/>
+        <location filename="../../voc_app/gui/views.py" line="629"/>
         <source>&lt;p&gt;&lt;b&gt;時系列&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Timeline&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
@@ -722,52 +722,52 @@
 <context>
     <name>ImportsView</name>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="646"/>
+        <location filename="../../voc_app/gui/views.py" line="649"/>
         <source>ファイルを取り込む…</source>
         <translation>Import a file…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="650"/>
+        <location filename="../../voc_app/gui/views.py" line="653"/>
         <source>ファイルをウィンドウにドラッグしても取り込めます</source>
         <translation>You can also drag a file onto the window</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="653"/>
+        <location filename="../../voc_app/gui/views.py" line="656"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="653"/>
+        <location filename="../../voc_app/gui/views.py" line="656"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="653"/>
+        <location filename="../../voc_app/gui/views.py" line="656"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="653"/>
+        <location filename="../../voc_app/gui/views.py" line="656"/>
         <source>回答</source>
         <translation>Responses</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="653"/>
+        <location filename="../../voc_app/gui/views.py" line="656"/>
         <source>発言</source>
         <translation>Verbatims</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="654"/>
+        <location filename="../../voc_app/gui/views.py" line="657"/>
         <source>チケット</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="654"/>
+        <location filename="../../voc_app/gui/views.py" line="657"/>
         <source>重複スキップ</source>
         <translation>Duplicates skipped</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="654"/>
+        <location filename="../../voc_app/gui/views.py" line="657"/>
         <source>取り込み日時</source>
         <translation>Imported at</translation>
     </message>
@@ -1106,62 +1106,62 @@
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="141"/>
+        <location filename="../../voc_app/gui/views.py" line="144"/>
         <source>発言 {0:,}（無回答 {1:,}） ・ 顧客 {2:,} ・ 回答 {3:,} ・ チケット {4:,} ・ 取り込み {5}</source>
         <translation>Verbatims {0:,} (non-answers {1:,}) · customers {2:,} · responses {3:,} · tickets {4:,} · imports {5}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="148"/>
+        <location filename="../../voc_app/gui/views.py" line="151"/>
         <source>種類: </source>
         <translation>Sources: </translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="152"/>
+        <location filename="../../voc_app/gui/views.py" line="155"/>
         <source>NPS の分布（NPS {0:+.1f}、{1:,} 件）</source>
         <translation>NPS distribution (NPS {0:+.1f}, {1:,} answers)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="155"/>
+        <location filename="../../voc_app/gui/views.py" line="158"/>
         <source>NPS の回答はありません</source>
         <translation>No NPS answers</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="160"/>
+        <location filename="../../voc_app/gui/views.py" line="163"/>
         <source>月別の喜び（青）と不満（赤）</source>
         <translation>Delight (blue) and pain (red) by month</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="166"/>
+        <location filename="../../voc_app/gui/views.py" line="169"/>
         <source>ロイヤルティ区分（前回から移動 {0} 人）</source>
         <translation>Loyalty segments ({0} moved since last time)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="168"/>
+        <location filename="../../voc_app/gui/views.py" line="171"/>
         <source>喜びのトピック上位</source>
         <translation>Top delight topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="169"/>
+        <location filename="../../voc_app/gui/views.py" line="172"/>
         <source>不満のトピック上位</source>
         <translation>Top pain topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="175"/>
+        <location filename="../../voc_app/gui/views.py" line="178"/>
         <source>まだありません（トピック画面で推定します）</source>
         <translation>None yet (fit them in the Topics view)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="177"/>
+        <location filename="../../voc_app/gui/views.py" line="180"/>
         <source>{0}&#x3000;&lt;b&gt;{1:,}&lt;/b&gt; 件（{2:.0f}%）</source>
         <translation>{0}  &lt;b&gt;{1:,}&lt;/b&gt; ({2:.0f}%)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="182"/>
+        <location filename="../../voc_app/gui/views.py" line="185"/>
         <source>前回の評価からの変化</source>
         <translation>Changes since the last scoring</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="185"/>
+        <location filename="../../voc_app/gui/views.py" line="188"/>
         <source>前回の評価はまだありません（取り込みのたびに比べます）</source>
         <translation>No earlier scoring yet (compared at each import)</translation>
     </message>
@@ -1169,124 +1169,124 @@
 <context>
     <name>TopicsView</name>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="387"/>
+        <location filename="../../voc_app/gui/views.py" line="390"/>
         <source>喜びのトピック</source>
         <translation>Delight topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="387"/>
+        <location filename="../../voc_app/gui/views.py" line="390"/>
         <source>不満のトピック</source>
         <translation>Pain topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="393"/>
+        <location filename="../../voc_app/gui/views.py" line="396"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="393"/>
+        <location filename="../../voc_app/gui/views.py" line="396"/>
         <source>トピック</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="393"/>
-        <location filename="../../voc_app/gui/views.py" line="424"/>
+        <location filename="../../voc_app/gui/views.py" line="396"/>
+        <location filename="../../voc_app/gui/views.py" line="427"/>
         <source>件数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="393"/>
+        <location filename="../../voc_app/gui/views.py" line="396"/>
         <source>割合</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="405"/>
+        <location filename="../../voc_app/gui/views.py" line="408"/>
         <source>名前</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="405"/>
+        <location filename="../../voc_app/gui/views.py" line="408"/>
         <source>統合</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="405"/>
+        <location filename="../../voc_app/gui/views.py" line="408"/>
         <source>分割</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="406"/>
+        <location filename="../../voc_app/gui/views.py" line="409"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="406"/>
+        <location filename="../../voc_app/gui/views.py" line="409"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="407"/>
+        <location filename="../../voc_app/gui/views.py" line="410"/>
         <source>推定し直す</source>
         <translation>Refit</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="407"/>
-        <location filename="../../voc_app/gui/views.py" line="529"/>
+        <location filename="../../voc_app/gui/views.py" line="410"/>
+        <location filename="../../voc_app/gui/views.py" line="532"/>
         <source>まれな声</source>
         <translation>Rare voices</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="408"/>
+        <location filename="../../voc_app/gui/views.py" line="411"/>
         <source>コードに</source>
         <translation>To code</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="424"/>
+        <location filename="../../voc_app/gui/views.py" line="427"/>
         <source>トピック間マップ</source>
         <translation>Intertopic map</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="424"/>
+        <location filename="../../voc_app/gui/views.py" line="427"/>
         <source>月別の推移</source>
         <translation>Trend by month</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="456"/>
+        <location filename="../../voc_app/gui/views.py" line="459"/>
         <source>回答 {0:,} 件 ・ トピック {1} ・ まれな声 {2:,} 件</source>
         <translation>{0:,} answers · {1} topics · {2:,} rare voices</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="458"/>
+        <location filename="../../voc_app/gui/views.py" line="461"/>
         <source>まだ推定していません — 「推定し直す」で推定します</source>
         <translation>Not fitted yet — press &quot;Refit&quot;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="501"/>
+        <location filename="../../voc_app/gui/views.py" line="504"/>
         <source>&lt;p&gt;シード語: {0}&lt;/p&gt;</source>
         <translation>&lt;p&gt;Seed words: {0}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="504"/>
+        <location filename="../../voc_app/gui/views.py" line="507"/>
         <source>&lt;p&gt;{0:,} 件（{1:.1f}%） ・ 自動ラベル: {2}&lt;/p&gt;&lt;p&gt;&lt;b&gt;語&lt;/b&gt;: {3}&lt;/p&gt;</source>
         <translation>&lt;p&gt;{0:,} answers ({1:.1f}%) · automatic label: {2}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Words&lt;/b&gt;: {3}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="506"/>
+        <location filename="../../voc_app/gui/views.py" line="509"/>
         <source>&lt;p&gt;&lt;b&gt;代表的な声&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Representative voices&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="507"/>
+        <location filename="../../voc_app/gui/views.py" line="510"/>
         <source>&lt;p style=&apos;color:#777&apos;&gt;ダブルクリックでこのトピックの発言を一覧&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#777&apos;&gt;Double-click to list this topic&apos;s verbatims&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="534"/>
+        <location filename="../../voc_app/gui/views.py" line="537"/>
         <source>トピックの名前</source>
         <translation>Topic name</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="534"/>
+        <location filename="../../voc_app/gui/views.py" line="537"/>
         <source>名前:</source>
         <translation>Name:</translation>
     </message>
@@ -1307,107 +1307,107 @@
 <context>
     <name>VerbatimsView</name>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="204"/>
+        <location filename="../../voc_app/gui/views.py" line="207"/>
         <source>検索（例: 配送、解約）— Enter で検索</source>
         <translation>Search (e.g. 配送, 解約) — Enter to search</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="209"/>
+        <location filename="../../voc_app/gui/views.py" line="212"/>
         <source>種類</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="209"/>
+        <location filename="../../voc_app/gui/views.py" line="212"/>
         <source>極性</source>
         <translation>Polarity</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="210"/>
+        <location filename="../../voc_app/gui/views.py" line="213"/>
         <source>段階</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="211"/>
+        <location filename="../../voc_app/gui/views.py" line="214"/>
         <source>兆し</source>
         <translation>Signals</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="211"/>
+        <location filename="../../voc_app/gui/views.py" line="214"/>
         <source>解約の兆し</source>
         <translation>Churn signal</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="211"/>
+        <location filename="../../voc_app/gui/views.py" line="214"/>
         <source>推奨・紹介</source>
         <translation>Advocacy / referral</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="214"/>
+        <location filename="../../voc_app/gui/views.py" line="217"/>
         <source>{0}: すべて</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="221"/>
+        <location filename="../../voc_app/gui/views.py" line="224"/>
         <source>顧客 ID</source>
         <translation>Customer ID</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="233"/>
+        <location filename="../../voc_app/gui/views.py" line="236"/>
         <source>設問・チャネル: すべて</source>
         <translation>Question / channel: all</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="238"/>
+        <location filename="../../voc_app/gui/views.py" line="241"/>
         <source>開始日 2025-01-01</source>
         <translation>From 2025-01-01</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="239"/>
+        <location filename="../../voc_app/gui/views.py" line="242"/>
         <source>終了日 2025-06-30</source>
         <translation>To 2025-06-30</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="248"/>
+        <location filename="../../voc_app/gui/views.py" line="251"/>
         <source>属性 例: 年代=30代（Enter）</source>
         <translation>Attribute e.g. 年代=30代 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="266"/>
+        <location filename="../../voc_app/gui/views.py" line="269"/>
         <source>発言と根拠</source>
         <translation>Verbatim and evidence</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="267"/>
+        <location filename="../../voc_app/gui/views.py" line="270"/>
         <source>KWIC（検索語の前後）</source>
         <translation>KWIC (context of the search term)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="302"/>
+        <location filename="../../voc_app/gui/views.py" line="305"/>
         <source>日付が読めません: {0}（例 2025-04-01）</source>
         <translation>Cannot read the date: {0} (e.g. 2025-04-01)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="309"/>
+        <location filename="../../voc_app/gui/views.py" line="312"/>
         <source>属性は 名前=値 の形で（例 年代=30代）</source>
         <translation>Write the attribute as name=value (e.g. 年代=30代)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="321"/>
+        <location filename="../../voc_app/gui/views.py" line="324"/>
         <source>{0:,}+ 件（数えています…）</source>
         <translation>{0:,}+ (counting…)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="326"/>
+        <location filename="../../voc_app/gui/views.py" line="329"/>
         <source>{0:,} 件</source>
         <translation>{0:,} items</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="345"/>
+        <location filename="../../voc_app/gui/views.py" line="348"/>
         <source>根拠</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="354"/>
+        <location filename="../../voc_app/gui/views.py" line="357"/>
         <source>&lt;p style=&apos;color:#777&apos;&gt;検索語を入れると、その前後の文脈を一覧します。&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#777&apos;&gt;Enter a search term to list its contexts.&lt;/p&gt;</translation>
     </message>
@@ -1515,12 +1515,14 @@
     <message>
         <location filename="../../voc_app/gui/coding.py" line="70"/>
         <location filename="../../voc_app/gui/models.py" line="68"/>
+        <location filename="../../voc_app/gui/views.py" line="39"/>
         <source>極性</source>
         <translation>Polarity</translation>
     </message>
     <message>
         <location filename="../../voc_app/gui/coding.py" line="70"/>
         <location filename="../../voc_app/gui/models.py" line="69"/>
+        <location filename="../../voc_app/gui/views.py" line="40"/>
         <source>段階</source>
         <translation>Stage</translation>
     </message>
@@ -1752,42 +1754,52 @@
         <translation>Signals</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="38"/>
+        <location filename="../../voc_app/gui/views.py" line="39"/>
+        <source>解約の兆し</source>
+        <translation>Churn signal</translation>
+    </message>
+    <message>
+        <location filename="../../voc_app/gui/views.py" line="40"/>
+        <source>推奨・紹介</source>
+        <translation>Advocacy / referral</translation>
+    </message>
+    <message>
+        <location filename="../../voc_app/gui/views.py" line="41"/>
         <source>アンバサダー</source>
         <translation>Ambassador</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="38"/>
+        <location filename="../../voc_app/gui/views.py" line="41"/>
         <source>ロイヤル</source>
         <translation>Loyal</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="39"/>
+        <location filename="../../voc_app/gui/views.py" line="42"/>
         <source>解約リスク</source>
         <translation>Churn risk</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="39"/>
+        <location filename="../../voc_app/gui/views.py" line="42"/>
         <source>休眠</source>
         <translation>Dormant</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="40"/>
+        <location filename="../../voc_app/gui/views.py" line="43"/>
         <source>不明</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="41"/>
+        <location filename="../../voc_app/gui/views.py" line="44"/>
         <source>確認済み</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="41"/>
+        <location filename="../../voc_app/gui/views.py" line="44"/>
         <source>対象外</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="42"/>
+        <location filename="../../voc_app/gui/views.py" line="45"/>
         <source>連絡済み</source>
         <translation>Contacted</translation>
     </message>

@@ -35,6 +35,9 @@ from voc_app.store import Project
 # started tearing down: with PySide6 6.x that crashes the process on exit. Qt frees them itself.
 pg.setConfigOptions(exitCleanup=False, antialias=True)
 
+# what each evidence span explains (the verbatim detail lists them after 根拠)
+EVIDENCE_LABELS = Labels(polarity=QT_TRANSLATE_NOOP("labels", "極性"), churn=QT_TRANSLATE_NOOP("labels", "解約の兆し"),
+                         advocacy=QT_TRANSLATE_NOOP("labels", "推奨・紹介"), stage=QT_TRANSLATE_NOOP("labels", "段階"))
 SEGMENT_LABELS = Labels(ambassador=QT_TRANSLATE_NOOP("labels", "アンバサダー"), loyal=QT_TRANSLATE_NOOP("labels", "ロイヤル"),
                         at_risk=QT_TRANSLATE_NOOP("labels", "解約リスク"), dormant=QT_TRANSLATE_NOOP("labels", "休眠"),
                         unknown=QT_TRANSLATE_NOOP("labels", "不明"))
@@ -341,7 +344,7 @@ class VerbatimsView(QWidget):
         kind, question, cust, when, text, pol, stage, churn, adv, _ = row
         meta = f"{KIND_LABELS.get(kind, kind)} ・ {html.escape(question or '')} ・ {cust or '—'} ・ {(when or '')[:16]}"
         ev = self.model.evidence(current.row())
-        cues = "、".join(html.escape(f"{e['kind']}: {e['text']}") for e in ev)
+        cues = "、".join(html.escape(f"{EVIDENCE_LABELS.get(e['kind'], e['kind'])}: {e['text']}") for e in ev)
         evidence_word = self.tr("根拠")
         self.detail.setHtml(f"<p style='color:#555'>{meta}</p><p style='font-size:15px'>"
                             f"{_highlight(text, ev, self.search.text().strip())}</p>"
