@@ -161,7 +161,7 @@ def test_survey_import_in_two_processes_stores_the_same(tmp_path, fixtures, monk
     project must end up exactly as with one process — rows, ids, dedup against earlier batches,
     duplicate submissions, customers and their attributes, the search index, every count."""
     files = ["excel_cp932.csv", "overlap_a.csv", "overlap_b.csv", "qualtrics_utf16.tsv", "google_forms.csv",
-             "surveymonkey.csv", "excel_cp932.csv", "excel_utf8bom.csv"]
+             "surveymonkey.csv", "ms_forms.xlsx", "excel_cp932.csv", "excel_utf8bom.csv"]
     out = {}
     for split in ("0", "1"):
         monkeypatch.setenv("VOC_SPLIT_IMPORT", split)
