@@ -325,3 +325,46 @@ def test_english_ui_switch(qtbot, win):
         assert i18n.saved_language() == "ja"
     finally:
         i18n.install(QApplication.instance(), "ja")
+
+
+def test_a_project_from_an_earlier_version_is_upgraded_in_the_background(qtbot, tmp_path, monkeypatch, fixtures):
+    """Pending migrations run in a thread behind a progress dialog: the UI keeps processing
+    events while a long one runs, and the project then opens up to date."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from voc_app.gui.app import upgrade_project
+    from voc_app.pipeline import import_file
+    from voc_app.store import db as dbmod
+    from voc_app.store.db import pending_migrations
+    from voc_app.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.voc"
+    monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS[:-1])
+    with Project.create(path) as p:
+        import_file(p, fixtures / "excel_cp932.csv")
+    monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS)
+    assert pending_migrations(path) == [MIGRATIONS[-1][0]]
+    # a slow last migration: the real one, after half a second
+    name, step = MIGRATIONS[-1]
+
+    def slow(conn):
+        time.sleep(0.5)
+        for stmt in step.split(";"):  # inside the migration's transaction (executescript would commit)
+            if stmt.strip():
+                conn.execute(stmt)
+
+    monkeypatch.setattr(dbmod, "MIGRATIONS", [*MIGRATIONS[:-1], (name, lambda conn: slow(conn))])
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(10)
+    upgrade_project(path)
+    timer.stop()
+    assert len(ticks) >= 10  # the event loop ran during the migration
+    assert max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) < 0.3
+    monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS)
+    assert pending_migrations(path) == []
+    with Project(path) as p:
+        assert p.conn.execute("SELECT count(*) FROM verbatims_fts WHERE verbatims_fts MATCH 'ません'").fetchone()[0] == 2

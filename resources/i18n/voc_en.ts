@@ -796,309 +796,314 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="142"/>
+        <location filename="../../voc_app/gui/app.py" line="187"/>
         <source>VoC Analyzer — {0}</source>
         <translation>VoC Analyzer — {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="153"/>
-        <location filename="../../voc_app/gui/app.py" line="224"/>
+        <location filename="../../voc_app/gui/app.py" line="198"/>
+        <location filename="../../voc_app/gui/app.py" line="269"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="153"/>
-        <location filename="../../voc_app/gui/app.py" line="224"/>
+        <location filename="../../voc_app/gui/app.py" line="198"/>
+        <location filename="../../voc_app/gui/app.py" line="269"/>
         <source>発言</source>
         <translation>Verbatims</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="154"/>
-        <location filename="../../voc_app/gui/app.py" line="224"/>
+        <location filename="../../voc_app/gui/app.py" line="199"/>
+        <location filename="../../voc_app/gui/app.py" line="269"/>
         <source>トピック</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="154"/>
-        <location filename="../../voc_app/gui/app.py" line="224"/>
+        <location filename="../../voc_app/gui/app.py" line="199"/>
+        <location filename="../../voc_app/gui/app.py" line="269"/>
         <source>顧客</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="155"/>
-        <location filename="../../voc_app/gui/app.py" line="225"/>
+        <location filename="../../voc_app/gui/app.py" line="200"/>
+        <location filename="../../voc_app/gui/app.py" line="270"/>
         <source>コーディング</source>
         <translation>Coding</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="155"/>
-        <location filename="../../voc_app/gui/app.py" line="225"/>
+        <location filename="../../voc_app/gui/app.py" line="200"/>
+        <location filename="../../voc_app/gui/app.py" line="270"/>
         <source>コード分析</source>
         <translation>Code analysis</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="156"/>
-        <location filename="../../voc_app/gui/app.py" line="225"/>
-        <location filename="../../voc_app/gui/app.py" line="413"/>
+        <location filename="../../voc_app/gui/app.py" line="201"/>
+        <location filename="../../voc_app/gui/app.py" line="270"/>
+        <location filename="../../voc_app/gui/app.py" line="458"/>
         <source>取り込み</source>
         <translation>Imports</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="168"/>
+        <location filename="../../voc_app/gui/app.py" line="213"/>
         <source>トピックを推定</source>
         <translation>Fit topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="170"/>
+        <location filename="../../voc_app/gui/app.py" line="215"/>
         <source>トピックをコードに</source>
         <translation>Topic to code</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="175"/>
+        <location filename="../../voc_app/gui/app.py" line="220"/>
         <source>確認を保存</source>
         <translation>Save review</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="202"/>
+        <location filename="../../voc_app/gui/app.py" line="247"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="203"/>
+        <location filename="../../voc_app/gui/app.py" line="248"/>
         <source>開く…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="204"/>
+        <location filename="../../voc_app/gui/app.py" line="249"/>
         <source>新規プロジェクト…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="205"/>
+        <location filename="../../voc_app/gui/app.py" line="250"/>
         <source>最近使ったプロジェクト</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="207"/>
+        <location filename="../../voc_app/gui/app.py" line="252"/>
         <source>取り込み…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="208"/>
+        <location filename="../../voc_app/gui/app.py" line="253"/>
         <source>書き出し（Excel / CSV）…</source>
         <translation>Export (Excel / CSV)…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="210"/>
+        <location filename="../../voc_app/gui/app.py" line="255"/>
         <source>コードブックを取り込み（.qdc / .csv）…</source>
         <translation>Import codebook (.qdc / .csv)…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="211"/>
+        <location filename="../../voc_app/gui/app.py" line="256"/>
         <source>コードブックを書き出し（.qdc / .csv）…</source>
         <translation>Export codebook (.qdc / .csv)…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="212"/>
+        <location filename="../../voc_app/gui/app.py" line="257"/>
         <source>コード付けを CSV に書き出し…</source>
         <translation>Export codings to CSV…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="214"/>
+        <location filename="../../voc_app/gui/app.py" line="259"/>
         <source>終了</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="215"/>
+        <location filename="../../voc_app/gui/app.py" line="260"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="216"/>
+        <location filename="../../voc_app/gui/app.py" line="261"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="217"/>
+        <location filename="../../voc_app/gui/app.py" line="262"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="218"/>
+        <location filename="../../voc_app/gui/app.py" line="263"/>
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="219"/>
+        <location filename="../../voc_app/gui/app.py" line="264"/>
         <source>プロジェクトのメモ…</source>
         <translation>Project memo…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="220"/>
+        <location filename="../../voc_app/gui/app.py" line="265"/>
         <source>分析(&amp;A)</source>
         <translation>&amp;Analysis</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="221"/>
+        <location filename="../../voc_app/gui/app.py" line="266"/>
         <source>分析を更新（新しい発言・評価・トピック）</source>
         <translation>Update analysis (new verbatims, scores, topics)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="221"/>
+        <location filename="../../voc_app/gui/app.py" line="266"/>
         <source>分析</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="223"/>
+        <location filename="../../voc_app/gui/app.py" line="268"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="228"/>
+        <location filename="../../voc_app/gui/app.py" line="273"/>
         <source>言語 / Language</source>
         <translation>Language / 言語</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="275"/>
+        <location filename="../../voc_app/gui/app.py" line="320"/>
         <source>「{0}」の実行中です。終わるまでお待ちください。</source>
         <translation>&quot;{0}&quot; is running. Please wait until it finishes.</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="267"/>
+        <location filename="../../voc_app/gui/app.py" line="312"/>
         <source>{0}をキャンセルしました。プロジェクトは変更されていません。</source>
         <translation>{0} cancelled. The project was not changed.</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="307"/>
+        <location filename="../../voc_app/gui/app.py" line="152"/>
+        <source>{0} を新しい形式に更新しています…</source>
+        <translation>Updating {0} to the new format…</translation>
+    </message>
+    <message>
+        <location filename="../../voc_app/gui/app.py" line="352"/>
         <source>{0}: 完了</source>
         <translation>{0}: done</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="360"/>
+        <location filename="../../voc_app/gui/app.py" line="405"/>
         <source>トピックの編集</source>
         <translation>Topic edit</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="362"/>
+        <location filename="../../voc_app/gui/app.py" line="407"/>
         <source>元に戻しました: {0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="363"/>
+        <location filename="../../voc_app/gui/app.py" line="408"/>
         <source>元に戻す編集はありません</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="364"/>
+        <location filename="../../voc_app/gui/app.py" line="409"/>
         <source>やり直しました: {0}</source>
         <translation>Redone: {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="365"/>
+        <location filename="../../voc_app/gui/app.py" line="410"/>
         <source>やり直す編集はありません</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="366"/>
+        <location filename="../../voc_app/gui/app.py" line="411"/>
         <source>トピックを編集しました（Ctrl+Z で元に戻す）</source>
         <translation>Topic edited (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="397"/>
+        <location filename="../../voc_app/gui/app.py" line="442"/>
         <source>トピック「{0}」の発言（検索・絞り込みを変えると解除）</source>
         <translation>Verbatims of topic &quot;{0}&quot; (cleared when the search or filters change)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="401"/>
+        <location filename="../../voc_app/gui/app.py" line="446"/>
         <source>取り込むファイル</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="402"/>
+        <location filename="../../voc_app/gui/app.py" line="447"/>
         <source>アンケート・サポート・インタビュー・顧客データ (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.md *.docx);;すべて (*)</source>
         <translation>Surveys, support, interviews, customer data (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.md *.docx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="416"/>
+        <location filename="../../voc_app/gui/app.py" line="461"/>
         <source>ファイルを確認</source>
         <translation>Check file</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="421"/>
+        <location filename="../../voc_app/gui/app.py" line="466"/>
         <source>{0}: 取り込みました（バッチ {1}、発言 {2:,}、重複スキップ {3:,}）— 分析も更新しました</source>
         <translation>{0}: imported (batch {1}, {2:,} verbatims, {3:,} duplicates skipped) — analysis updated</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="431"/>
+        <location filename="../../voc_app/gui/app.py" line="476"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="432"/>
-        <location filename="../../voc_app/gui/app.py" line="449"/>
+        <location filename="../../voc_app/gui/app.py" line="477"/>
+        <location filename="../../voc_app/gui/app.py" line="494"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="435"/>
-        <location filename="../../voc_app/gui/app.py" line="438"/>
+        <location filename="../../voc_app/gui/app.py" line="480"/>
+        <location filename="../../voc_app/gui/app.py" line="483"/>
         <source>コードブックを取り込み</source>
         <translation>Import codebook</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="436"/>
+        <location filename="../../voc_app/gui/app.py" line="481"/>
         <source>コードブック (*.qdc *.csv);;すべて (*)</source>
         <translation>Codebook (*.qdc *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="440"/>
+        <location filename="../../voc_app/gui/app.py" line="485"/>
         <source>コードブックを取り込みました: 追加 {0}、更新 {1}（Ctrl+Z で元に戻す）</source>
         <translation>Codebook imported: {0} added, {1} updated (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="444"/>
-        <location filename="../../voc_app/gui/app.py" line="448"/>
+        <location filename="../../voc_app/gui/app.py" line="489"/>
+        <location filename="../../voc_app/gui/app.py" line="493"/>
         <source>コードブックを書き出し</source>
         <translation>Export codebook</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="446"/>
+        <location filename="../../voc_app/gui/app.py" line="491"/>
         <source>REFI-QDA コードブック (*.qdc);;CSV (*.csv)</source>
         <translation>REFI-QDA codebook (*.qdc);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="452"/>
-        <location filename="../../voc_app/gui/app.py" line="456"/>
+        <location filename="../../voc_app/gui/app.py" line="497"/>
+        <location filename="../../voc_app/gui/app.py" line="501"/>
         <source>コード付けを書き出し</source>
         <translation>Export codings</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="453"/>
+        <location filename="../../voc_app/gui/app.py" line="498"/>
         <source>_コード付け.csv</source>
         <translation>_codings.csv</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="457"/>
+        <location filename="../../voc_app/gui/app.py" line="502"/>
         <source>{0:,} 件を書き出しました</source>
         <translation>{0:,} rows exported</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="460"/>
+        <location filename="../../voc_app/gui/app.py" line="505"/>
         <source>プロジェクトを開く</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="461"/>
+        <location filename="../../voc_app/gui/app.py" line="506"/>
         <source>VoC プロジェクト (*.voc);;すべて (*)</source>
         <translation>VoC project (*.voc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="468"/>
+        <location filename="../../voc_app/gui/app.py" line="513"/>
         <source>新規プロジェクト</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="469"/>
+        <location filename="../../voc_app/gui/app.py" line="514"/>
         <source>VoC プロジェクト (*.voc)</source>
         <translation>VoC project (*.voc)</translation>
     </message>

@@ -48,6 +48,26 @@ def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def pending_migrations(path: str | Path) -> list[str]:
+    """Names of the migrations an existing project still needs, read without changing it
+    ([] for a project that is up to date, or for a file that is not a project: opening it
+    reports that). The desktop app runs them in the background before showing a project."""
+    from urllib.parse import quote
+
+    p = Path(path)
+    if not p.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(p.resolve()))}?mode=ro", uri=True)
+        try:
+            done = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return []
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations, each in its own transaction. Returns the names applied."""
     conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
