@@ -37,13 +37,11 @@ def mixed_possible(feats: dict[str, float]) -> bool:
 
 def combine(rule_label: str, classes: list[str], probs: np.ndarray, margin: float,
             feats: dict[str, float] | None = None) -> str:
-    if feats is not None and "mixed" in classes and not mixed_possible(feats):
-        probs = probs.copy()
-        probs[classes.index("mixed")] = 0.0
-    best = classes[int(np.argmax(probs))]
-    if rule_label not in classes or best == rule_label:
-        return best
-    return best if probs[classes.index(best)] - probs[classes.index(rule_label)] >= margin else rule_label
+    """The model's label when it beats the rule's by ``margin`` (``combine_many`` for one row)."""
+    ok = None if feats is None else np.array([mixed_possible(feats)])
+    return combine_many([rule_label], classes, np.asarray(probs)[None, :], margin, ok)[0]
+
+
 _SPACE = re.compile(r"\s+")
 _NO_CHAR = 0x110000  # stands for NUL in n-gram codes: above every code point, in no n-gram
 
@@ -264,7 +262,9 @@ class LinearModel:
 
 def combine_many(rule_labels: Sequence[str], classes: list[str], probs: np.ndarray, margin: float,
                  mixed_ok: np.ndarray | None = None) -> list[str]:
-    """``combine`` for every row at once (``mixed_ok[i]``: ``mixed_possible`` of row i)."""
+    """Per row: the model's most probable class, unless the rule's label is one of the classes
+    and the model prefers its own by less than ``margin``; 'mixed' is not a candidate where
+    ``mixed_ok[i]`` (``mixed_possible`` of row i) is False."""
     if mixed_ok is not None and "mixed" in classes and not mixed_ok.all():
         probs = probs.copy()
         probs[~mixed_ok, classes.index("mixed")] = 0.0

@@ -147,7 +147,7 @@ def content_triples(text: str, mode: str = "C") -> list[list[str]]:
                 pos = table[pid] = _content_pos_name(_local.dicts[_user_dic].pos_of(pid))
             if pos:
                 surface, normalized = m.surface(), m.normalized_form()
-                if normalized not in stop and surface not in stop and not surface.isdigit():
+                if _kept(surface, normalized, stop):
                     out.append([surface, normalized, pos])
     return out
 
@@ -162,7 +162,16 @@ def _content_pos() -> dict[int, str]:
 
 
 def _content_pos_name(pos: tuple[str, ...]) -> str:
-    return pos[0] if pos[0] in CONTENT_POS and pos[1] not in ("数詞", "非自立可能") else ""
+    return pos[0] if _is_content_pos(pos[0], pos[1]) else ""
+
+
+def _is_content_pos(pos: str, pos2: str) -> bool:
+    """The parts of speech content words have: no numerals, no dependent (非自立可能) words."""
+    return pos in CONTENT_POS and pos2 not in ("数詞", "非自立可能")
+
+
+def _kept(surface: str, normalized: str, stop: frozenset[str]) -> bool:
+    return normalized not in stop and surface not in stop and not surface.isdigit()
 
 
 @cache
@@ -173,5 +182,4 @@ def stopwords() -> frozenset[str]:
 def content_words(tokens: list[Token]) -> list[Token]:
     """Nouns, verbs, adjectives, adjectival nouns and adverbs; no numerals, symbols or stopwords."""
     stop = stopwords()
-    return [t for t in tokens if t.pos in CONTENT_POS and t.pos2 not in ("数詞", "非自立可能")
-            and t.normalized not in stop and t.surface not in stop and not t.surface.isdigit()]
+    return [t for t in tokens if _is_content_pos(t.pos, t.pos2) and _kept(t.surface, t.normalized, stop)]

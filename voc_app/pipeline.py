@@ -190,10 +190,10 @@ def _survey_reader_process(pipe, db_path: str, path: str, args: dict, batch_id: 
     read-only snapshot of the project, send the rows chunk by chunk, then the counts."""
     import pickle
     import queue
-    import sqlite3
     import threading
     import traceback
-    from urllib.parse import quote
+
+    from voc_app.store.db import connect_readonly
 
     # a sending thread lets the reader run up to a few chunks ahead of the writer (a pipe
     # buffers only 64 KB): writing to the pipe releases the GIL, pickling is done here
@@ -224,7 +224,7 @@ def _survey_reader_process(pipe, db_path: str, path: str, args: dict, batch_id: 
         if parsed.sha256 != sha256:
             raise InputError("取り込みの途中でファイルが変わりました", file=Path(path).name,
                              hint="ファイルの保存が終わってから、もう一度取り込んでください")
-        ro = sqlite3.connect(f"file:{quote(str(Path(db_path).resolve()))}?mode=ro", uri=True, isolation_level=None)
+        ro = connect_readonly(db_path)
         ro.execute("BEGIN")  # one snapshot: the project as it was before this batch
         ro.execute("SELECT 1 FROM batches LIMIT 1").fetchall()
         out = _Forward()

@@ -48,17 +48,23 @@ def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def connect_readonly(path: str | Path) -> sqlite3.Connection:
+    """A connection that cannot write (a URI with ``mode=ro``; the path is quoted, since ``#``,
+    ``?`` or ``%`` in a file name would otherwise open another file). No migrations run."""
+    from urllib.parse import quote
+
+    return sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True, isolation_level=None)
+
+
 def pending_migrations(path: str | Path) -> list[str]:
     """Names of the migrations an existing project still needs, read without changing it
     ([] for a project that is up to date, or for a file that is not a project: opening it
     reports that). The desktop app runs them in the background before showing a project."""
-    from urllib.parse import quote
-
     p = Path(path)
     if not p.is_file():
         return []
     try:
-        conn = sqlite3.connect(f"file:{quote(str(p.resolve()))}?mode=ro", uri=True)
+        conn = connect_readonly(p)
         try:
             done = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
         finally:
