@@ -165,9 +165,16 @@ _SENT_END = set("。！？!?\n")
 _OPEN, _CLOSE = "「『（(【[“", "」』）)】]”"
 
 
+_ANY_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+# without brackets or quotes: a sentence is what runs up to (and with) a run of end marks
+_PLAIN_SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?\n]+|[^。！？!?\n]+\Z")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``[start, end)``: ends at 。！？!? and line breaks, not inside brackets or
     quotes; a run of end marks stays with its sentence."""
+    if not _ANY_BRACKET.search(text):
+        return [m.span() for m in _PLAIN_SENTENCE.finditer(text) if not m.group().isspace()]
     spans: list[tuple[int, int]] = []
     depth = 0
     start = 0

@@ -74,19 +74,25 @@ def contrast_points(text: str) -> list[Cue]:
 def decide_sentences(text: str, spans: list[tuple[int, int]], found: tuple[list[Cue], dict[str, float]] | None = None,
                      structure: list[Cue] | None = None) -> list[PolarityResult]:
     """Per-sentence decisions from one search of the whole text (cues never cross 。);
-    ``found`` / ``structure``: that search when the caller has made it already."""
+    ``found`` / ``structure``: that search when the caller has made it already. The results
+    carry no features."""
     ev_all, _ = found if found is not None else evaluative_cues(text)
     st_all = contrast_points(text) if structure is None else structure
     out = []
     for s, e in spans:
         ev = [Cue(c.family, c.type, c.start - s, c.end - s, c.text) for c in ev_all if s <= c.start and c.end <= e]
+        if not ev:  # nothing evaluative in this sentence
+            out.append(PolarityResult(NEUTRAL, 0.0))
+            continue
         st = [Cue(c.family, c.type, c.start - s, c.end - s, c.text) for c in st_all if s <= c.start and c.end <= e]
-        out.append(decide(text[s:e], (ev, {}), st))
+        out.append(decide(text[s:e], (ev, {}), st, features=False))
     return out
 
 
 def decide(text: str, found: tuple[list[Cue], dict[str, float]] | None = None,
-           structure: list[Cue] | None = None) -> PolarityResult:
+           structure: list[Cue] | None = None, *, features: bool = True) -> PolarityResult:
+    """The polarity of ``text``; ``features``: also describe it for the trained refinement
+    (cue counts, contrast, question, 言いさし …) in ``PolarityResult.features``."""
     ev, feats = found if found is not None else evaluative_cues(text)
     feats = dict(feats)
     pos = [c for c in ev if c.family == "pos"]
@@ -94,13 +100,14 @@ def decide(text: str, found: tuple[list[Cue], dict[str, float]] | None = None,
     mid = [c for c in ev if c.family == "neutral"]
     structure = contrast_points(text) if structure is None else structure
     kinds = {c.type for c in structure}
-    feats.update({"pos": len(pos), "neg": len(neg), "neutral_cues": len(mid), "contrast": len(structure)})
-    for k in ("concession", "resolved", "past_good"):
-        feats[k] = float(k in kinds)
-    question = text.rstrip().endswith(("?", "？", "か", "かね")) or "ますか" in text or "でしょうか" in text
-    feats["question"] = float(question)
-    # 言いさし: a trailing contrast with the complaint left unsaid (「…感動したんですけどね」)
-    feats["trailing_contrast"] = float(bool(_TRAILING.search(text)))
+    if features:
+        feats.update({"pos": len(pos), "neg": len(neg), "neutral_cues": len(mid), "contrast": len(structure)})
+        for k in ("concession", "resolved", "past_good"):
+            feats[k] = float(k in kinds)
+        question = text.rstrip().endswith(("?", "？", "か", "かね")) or "ますか" in text or "でしょうか" in text
+        feats["question"] = float(question)
+        # 言いさし: a trailing contrast with the complaint left unsaid (「…感動したんですけどね」)
+        feats["trailing_contrast"] = float(bool(_TRAILING.search(text)))
     # irony: a closing 「さすがです」 counts alone; elsewhere only beside a real complaint
     sarcasm = [c for c in neg if c.type == "sarcasm_end"]
     if any(c.type not in ("sarcasm", "sarcasm_end") for c in neg):
@@ -124,8 +131,9 @@ def decide(text: str, found: tuple[list[Cue], dict[str, float]] | None = None,
     # both: where does the text end up?
     last = max(ev, key=lambda c: c.end if c.family in ("pos", "neg") else -1)
     first = min((c for c in ev if c.family in ("pos", "neg")), key=lambda c: c.start)
-    feats["pos_then_neg"] = float(first.family == "pos" and last.family == "neg")
-    feats["neg_then_pos"] = float(first.family == "neg" and last.family == "pos")
+    if features:
+        feats["pos_then_neg"] = float(first.family == "pos" and last.family == "neg")
+        feats["neg_then_pos"] = float(first.family == "neg" and last.family == "pos")
     turn = [c for c in structure if c.type == "contrast" and first.end <= c.start <= last.start]
     if "past_good" in kinds:  # a past that was good, set against the present
         return PolarityResult(PAIN, score, [c for c in ev if c.family == "neg"] or pos, feats)

@@ -174,10 +174,7 @@ def test_cues_found_for_many_texts_at_once_are_the_same():
     stay inside one text)."""
     from nlp import cues
 
-    texts = ["さすがですね", "さすがですね。三回目の故障です", "高いけど\nさすがです", "問題ない", "いい", "いい。",
-             "悪くないけど、もう少し安ければ嬉しい", "解約したいです", "友達に勧めました", "", "a", "。", "いい\n",
-             "最初は不安だったけど", "今は毎日使っています", "このままなら解約します", "届いた瞬間に感動！",
-             "使ってた頃は最高だった", "ありがとうございます。でも二度と頼まないのに", "同じ文", "同じ文"]
+    texts = list(_EDGE_TEXTS)
     texts += [normalize(t).text for t in _dev_texts()]
     for name in cues.LEXICONS:
         assert cues.find_many(name, texts) == [cues.find(name, t) for t in texts], name
@@ -194,6 +191,67 @@ def test_cues_found_for_many_texts_at_once_are_the_same():
     assert cues.joined_pattern(r"^a.\.[x^]") == f"(?<={cues.SEP})a[^\\n{cues.SEP}]\\.[x^]"
     with pytest.raises(ValueError):
         cues.joined_pattern(r"\W")
+
+
+_EDGE_TEXTS = ["さすがですね", "さすがですね。三回目の故障です", "高いけど\nさすがです", "問題ない", "いい", "いい。",
+               "悪くないけど、もう少し安ければ嬉しい", "解約したいです", "友達に勧めました", "", "a", "。", "いい\n",
+               "最初は不安だったけど", "今は毎日使っています", "このままなら解約します", "届いた瞬間に感動！",
+               "使ってた頃は最高だった", "ありがとうございます。でも二度と頼まないのに", "同じ文", "同じ文",
+               "不満はないです。満足", "不満はないです\n満足", "I LOVE IT but HOW TO CANCEL?", "ＳＮＳに載せました",
+               "𠮷野家🍚最高", "NUL\x00文字", "届いた届いた届いた", "よくない", "よいしょ"]
+
+
+def test_prefiltered_cue_search_finds_what_re_finds():
+    """With Hyperscan saying which alternatives of which patterns may match a text, ``re`` runs
+    only those: the cues, spans and their order must be exactly those of ``find``."""
+    from nlp import cues
+
+    pf = cues._prefilter()
+    assert pf is not None, "hyperscan is a dependency on this platform: the prefilter must load"
+    texts = [normalize(t).text for t in _EDGE_TEXTS + _dev_texts()]
+    got = cues._search_prefiltered(pf, texts)
+    for name in cues.LEXICONS:
+        want = cues.find_many(name, texts)
+        assert [g.get(name, []) for g in got] == want, name
+    assert sum(len(g) for g in got) > len(texts)  # real cues were found
+    # analyse() takes this path for a batch of PREFILTER_MIN_TEXTS or more
+    some = (texts * 3)[:max(cues.PREFILTER_MIN_TEXTS, 320)]
+    plain = [analyze_one(t) for t in some[:80]]
+    with cues.searched(some):
+        assert cues._found is not None
+        batched = [analyze_one(t) for t in some[:80]]
+    assert [(a.polarity, a.churn_type, a.stage, a.evidence) for a in batched] == \
+        [(a.polarity, a.churn_type, a.stage, a.evidence) for a in plain]
+
+
+def test_prefilter_runs_refused_patterns_on_every_text(monkeypatch):
+    """A pattern Hyperscan cannot compile is run whole by ``re`` on every text."""
+    from nlp import cues
+
+    real = cues.broadened_pattern
+    monkeypatch.setattr(cues, "broadened_pattern", lambda src: "a$b" if "解約" in src else real(src))
+    cues._prefilter.cache_clear()
+    try:
+        pf = cues._prefilter()
+        refused = {pf.rows[r][0] for r in pf.always}
+        assert "churn" in refused and pf.database is not None
+        texts = [normalize(t).text for t in _EDGE_TEXTS + _dev_texts()[:300]]
+        got = cues._search_prefiltered(pf, texts)
+        for name in cues.LEXICONS:
+            assert [g.get(name, []) for g in got] == cues.find_many(name, texts), name
+    finally:
+        monkeypatch.undo()
+        cues._prefilter.cache_clear()
+
+
+def test_top_level_alternatives_of_a_pattern():
+    from nlp.cues import alternatives
+
+    assert alternatives("a|(?:b|c)|[|]|\\||d(?=e|f)") == ["a", "(?:b|c)", "[|]", "\\|", "d(?=e|f)"]
+    assert alternatives("[]|]x|y") == ["[]|]x", "y"]
+    assert alternatives("[^]|]|z") == ["[^]|]", "z"]
+    assert alternatives("abc") == ["abc"]
+    assert alternatives("") == [""]
 
 
 def _dev_texts() -> list[str]:

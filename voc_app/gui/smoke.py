@@ -128,6 +128,28 @@ def run(app: QApplication, out: Path, import_file: Path | None) -> int:
             raise RuntimeError(f"sheets {wb.sheetnames}")
         return {"sheets": wb.sheetnames, "verbatims": res.verbatims}
 
+    def cue_prefilter():
+        # the compiled prefilter (hyperscan) must travel with the bundle where it has wheels,
+        # and find exactly what re alone finds in the imported verbatims
+        import platform
+
+        from nlp import cues
+        from nlp.normalize import normalize
+        from voc_app.store import Project
+
+        pf = cues._prefilter()
+        if pf is None:
+            if platform.machine() in ("x86_64", "AMD64", "arm64"):
+                raise RuntimeError("hyperscan is missing from the bundle")
+            return {"prefilter": "not available on this platform"}
+        with Project(project) as p:
+            texts = [normalize(t).text for (t,) in p.conn.execute("SELECT text FROM verbatims LIMIT 2000")]
+        got = cues._search_prefiltered(pf, texts)
+        for name in cues.LEXICONS:
+            if [g.get(name, []) for g in got] != cues.find_many(name, texts):
+                raise RuntimeError(f"prefiltered search differs for {name}")
+        return {"texts": len(texts), "cues": sum(len(c) for g in got for c in g.values())}
+
     if import_file is None:  # the bundled sample survey
         from nlp.resources import resource_path
 
@@ -135,6 +157,7 @@ def run(app: QApplication, out: Path, import_file: Path | None) -> int:
     if import_file is not None:
         if step("import", do_import):
             if step("analyse", analyse):
+                step("compiled cue search", cue_prefilter)
                 step("topics shown", show_topics)
                 step("export Excel", export)
     else:
