@@ -11,12 +11,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, partial
+from typing import NamedTuple
 
 from nlp.resources import resource_path
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):  # a tuple: created several times per verbatim, ~3× cheaper than a frozen dataclass
     family: str  # pos, neg, churn, advocacy, first_experience ...
     type: str  # praise, explicit, how_to_cancel ...
     start: int  # span in the normalised text

@@ -88,6 +88,26 @@ _UPPER = re.compile(r"[A-Z]")
 _MAYBE_REPLACED = re.compile(r"https?://|www\.|@|\d|[wｗ笑]|[ー〜~～]{2}")
 
 
+_REPLACEMENTS = ((_URL_RE, "<url>"), (_EMAIL_RE, "<email>"), (_PHONE_RE, "<tel>"), (_LAUGH_RUN_RE, "笑"),
+                 (_LONG_RE, r"\1"))
+
+
+class _Folded(dict):
+    """``str.translate`` table: code point → its NFKC form in lower case, filled as met."""
+
+    vanishing = False  # whether some character folded into nothing (then lengths prove nothing)
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = self[code] = (unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch).lower()
+        if not folded:
+            _Folded.vanishing = True
+        return folded
+
+
+_FOLD = _Folded()
+
+
 @dataclass
 class Normalized:
     """Text for analysis and, for each of its characters, the index of the original character
@@ -119,16 +139,28 @@ def normalize(text: str) -> Normalized:
         if not _MAYBE_REPLACED.search(text):
             return Normalized(text, None, text)
         s, origin = text, list(range(len(text)))
-        for pattern, repl in ((_URL_RE, "<url>"), (_EMAIL_RE, "<email>"), (_PHONE_RE, "<tel>"),
-                              (_LAUGH_RUN_RE, "笑"), (_LONG_RE, r"\1")):
+        for pattern, repl in _REPLACEMENTS:
             s, origin = _sub_with_origin(pattern, repl, s, origin)
         return Normalized(s, origin, text)
+    s = text.translate(_FOLD)
+    if len(s) == len(text) and not _Folded.vanishing and "\u3099" not in s and "\u309a" not in s:
+        # every character folded into exactly one (no character folds into none): the same
+        # positions, nothing to compose (ﾞ ﾟ fold into combining marks)
+        if not _MAYBE_REPLACED.search(s):
+            return Normalized(s, None, text)
+        origin = list(range(len(s)))
+        for pattern, repl in _REPLACEMENTS:
+            s, origin = _sub_with_origin(pattern, repl, s, origin)
+        return Normalized(s, origin, text)
+    return _normalize_by_character(text)
+
+
+def _normalize_by_character(text: str) -> Normalized:
+    """``normalize`` one character at a time (what the faster paths above must equal)."""
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        n = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
-        n = n.lower()
-        for c in n:
+        for c in _FOLD[ord(ch)]:
             if c in "\u3099\u309a" and chars:  # ﾞ ﾟ: compose with the kana before (ｺﾞ → ゴ)
                 composed = unicodedata.normalize("NFC", chars[-1] + c)
                 if len(composed) == 1:
@@ -137,8 +169,7 @@ def normalize(text: str) -> Normalized:
             chars.append(c)
             origin.append(i)
     s = "".join(chars)
-    for pattern, repl in ((_URL_RE, "<url>"), (_EMAIL_RE, "<email>"), (_PHONE_RE, "<tel>"),
-                          (_LAUGH_RUN_RE, "笑"), (_LONG_RE, r"\1")):
+    for pattern, repl in _REPLACEMENTS:
         s, origin = _sub_with_origin(pattern, repl, s, origin)
     return Normalized(s, origin, text)
 

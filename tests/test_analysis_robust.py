@@ -31,3 +31,22 @@ def test_long_text_is_analysed_in_reasonable_time():
     (a,) = analyze([text])
     assert a.polarity in ("mixed", "pain", "delight")
     assert time.perf_counter() - t0 < 60  # a guard against pathological regex backtracking, not a benchmark
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES + ["ABC", "Ａ", "ﾊﾟﾝ", "ｺﾞ", "ｶﾞｲﾄﾞ", "É", "ｗ", "①", "㈱", "ﬁ"]),
+                          st.text(max_size=6)), max_size=25).map("".join))
+def test_normalisation_fast_paths_equal_the_character_loop(text):
+    """normalize() folds most texts with one str.translate; it must give the text and the map
+    to the original that folding one character at a time gives."""
+    import unicodedata
+
+    from nlp.normalize import _normalize_by_character, normalize
+
+    if unicodedata.is_normalized("NFKC", text) and not any("A" <= c <= "Z" for c in text):
+        return  # the first fast path (nothing to fold): unchanged behaviour, tested elsewhere
+    a, b = normalize(text), _normalize_by_character(text)
+    assert a.text == b.text
+    n = len(a.text)
+    assert [a.span(i, j) for i in range(n) for j in range(i, min(n, i + 3) + 1)] == \
+        [b.span(i, j) for i in range(n) for j in range(i, min(n, i + 3) + 1)]
