@@ -92,14 +92,13 @@ class LinearModel:
         each character n-gram becomes one integer (21 bits per character) and is looked up in
         the sorted codes of the n-grams the model knows (the inference fast path)."""
         gram_codes, gram_cols = self._gram_codes()
-        vocab = self.vocab
         texts = [_SPACE.sub(" ", t) for t in norm_texts]
         n = len(texts)
         lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
         chars = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
         chars[chars == 0] = _NO_CHAR
         doc = np.repeat(np.arange(n, dtype=np.int64), lens)
-        rows, cols, vals = [], [], []
+        rows, cols = [], []
         lo, hi = NGRAMS
         for k in range(lo, hi + 1):
             m = len(chars) - k + 1
@@ -115,9 +114,6 @@ class LinearModel:
             hit = gram_codes[at] == code
             rows.append(r[hit])
             cols.append(gram_cols[at[hit]])
-        key = np.concatenate(rows) * len(vocab) + np.concatenate(cols) if rows else np.zeros(0, dtype=np.int64)
-        key, counts = np.unique(key, return_counts=True)
-        rows, cols, vals = [key // len(vocab)], [key % len(vocab)], [counts.astype(np.float64)]
         er, ec, ev = [], [], []  # rule features and rule labels
         fcols, rcols = self._rule_columns()
         for i, (feats, labels) in enumerate(zip(rule_feats, rule_labels, strict=True)):
@@ -133,21 +129,23 @@ class LinearModel:
                     ev.append(1.0)
         rows.append(np.array(er, dtype=np.int64))
         cols.append(np.array(ec, dtype=np.int64))
-        vals.append(np.array(ev, dtype=np.float64))
-        return self._weighted(np.concatenate(rows), np.concatenate(cols), np.concatenate(vals), n)
+        counts = [np.ones(sum(map(len, rows[:-1])), dtype=np.float64), np.array(ev, dtype=np.float64)]
+        return self._weighted(np.concatenate(rows), np.concatenate(cols), np.concatenate(counts), n)
 
     def _weighted(self, rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, n: int):
-        """Sublinear tf × idf, L2-normalised rows (as sklearn's TfidfTransformer), CSR."""
+        """Sublinear tf × idf, L2-normalised rows (as sklearn's TfidfTransformer), CSR. A
+        (row, column) given more than once counts the sum of its counts."""
         from scipy.sparse import csr_matrix
 
-        w = (1.0 + np.log(counts)) * self.idf[cols].astype(np.float64)
-        norm = np.sqrt(np.bincount(rows, weights=w * w, minlength=n))
+        x = csr_matrix((counts, (rows, cols)), shape=(n, len(self.vocab)), dtype=np.float64)
+        x.sum_duplicates()  # also sorts each row's columns
+        w = (1.0 + np.log(x.data)) * self.idf[x.indices].astype(np.float64)
+        lengths = np.diff(x.indptr)
+        row_of = np.repeat(np.arange(n), lengths)
+        norm = np.sqrt(np.bincount(row_of, weights=w * w, minlength=n))
         norm[norm == 0] = 1.0
-        w /= norm[rows]
-        order = np.lexsort((cols, rows))
-        indptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-        return csr_matrix((w[order].astype(np.float32), cols[order].astype(np.int32), indptr),
+        w /= norm[row_of]
+        return csr_matrix((w.astype(np.float32), x.indices.astype(np.int32), x.indptr.astype(np.int64)),
                           shape=(n, len(self.vocab)))
 
     def _csr(self, rows: list[dict[int, float]]):
