@@ -296,7 +296,7 @@ def _search_prefiltered(pf: _Prefilter, texts: Sequence[str]) -> list[dict[str, 
         if scratch is None:
             scratch = _local.scratch = hyperscan.Scratch(pf.database)
         scan = partial(pf.database.scan, match_event_handler=on_match, scratch=scratch)
-    rows, ids = pf.rows, pf.ids
+    rows, ids, patterns = pf.rows, pf.ids, pf.patterns
     whole = tuple((r, tuple(range(len(pf.parts[r])))) for r in pf.always)
     out = []
     for t in texts:
@@ -312,9 +312,10 @@ def _search_prefiltered(pf: _Prefilter, texts: Sequence[str]) -> list[dict[str, 
         if whole:
             groups = sorted(groups + list(whole))
         found: dict[str, list[Cue]] = {}
-        for r, alts in groups:
-            name, family, type_, _ = rows[r]
-            for m in _pattern(pf, r, alts).finditer(t):
+        for key in groups:
+            name, family, type_, _ = rows[key[0]]
+            pat = patterns.get(key) or _pattern(pf, *key)
+            for m in pat.finditer(t):
                 s, e = m.span()
                 if e > s:
                     found.setdefault(name, []).append(Cue(family, type_, s, e, m.group()))

@@ -85,6 +85,14 @@ def decide_sentences(text: str, spans: list[tuple[int, int]], found: tuple[list[
             out.append(PolarityResult(NEUTRAL, 0.0))
             continue
         st = [Cue(c.family, c.type, c.start - s, c.end - s, c.text) for c in st_all if s <= c.start and c.end <= e]
+        if not st:  # the common one-sided sentences, decided as decide() would
+            families = {c.family for c in ev}
+            if families == {"pos"}:
+                out.append(PolarityResult(DELIGHT, 1.0))
+                continue
+            if families == {"neg"} and not any(c.type in ("sarcasm", "sarcasm_end") for c in ev):
+                out.append(PolarityResult(PAIN, -1.0))
+                continue
         out.append(decide(text[s:e], (ev, {}), st, features=False))
     return out
 

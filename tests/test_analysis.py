@@ -323,3 +323,26 @@ def test_model_refinement_keeps_its_rules_per_row_and_the_stage_evidence():
     assert ("stage", "届いた") in [(e.kind, e.text) for e in a.evidence]
     (b,) = analyze(["毎日使っています。最高です"])
     assert b.stage == "success" and [e.text for e in b.evidence if e.kind == "stage"] == ["毎日", "使っています"]
+
+
+def test_sentence_decisions_equal_deciding_each_sentence_alone():
+    """decide_sentences() takes short cuts (sentences without cues, one-sided sentences): each
+    result must be decide() of that sentence with its own cues."""
+    from nlp import polarity
+    from nlp.cues import Cue
+    from nlp.normalize import split_sentences
+
+    texts = [normalize(t).text for t in _EDGE_TEXTS + _dev_texts()]
+    seen = set()
+    for t in texts:
+        found = polarity.evaluative_cues(t)
+        structure = polarity.contrast_points(t)
+        spans = split_sentences(t)
+        got = polarity.decide_sentences(t, spans, found, structure)
+        for (s, e), r in zip(spans, got, strict=True):
+            ev = [Cue(c.family, c.type, c.start - s, c.end - s, c.text) for c in found[0] if s <= c.start and c.end <= e]
+            st = [Cue(c.family, c.type, c.start - s, c.end - s, c.text) for c in structure if s <= c.start and c.end <= e]
+            want = polarity.decide(t[s:e], (ev, {}), st)
+            assert (r.label, r.score) == (want.label, want.score), t[s:e]
+            seen.add(r.label)
+    assert {"delight", "pain", "neutral"} <= seen
