@@ -292,9 +292,11 @@ def _search_prefiltered(pf: _Prefilter, texts: Sequence[str]) -> list[dict[str, 
     if pf.database is not None:
         import hyperscan
 
-        scratch = getattr(_local, "scratch", None)  # a scratch space may not be shared by threads
-        if scratch is None:
-            scratch = _local.scratch = hyperscan.Scratch(pf.database)
+        # a scratch space belongs to one database and may not be shared by threads
+        db, scratch = getattr(_local, "scratch", (None, None))
+        if db is not pf.database:
+            scratch = hyperscan.Scratch(pf.database)
+            _local.scratch = (pf.database, scratch)
         scan = partial(pf.database.scan, match_event_handler=on_match, scratch=scratch)
     rows, ids, patterns = pf.rows, pf.ids, pf.patterns
     whole = tuple((r, tuple(range(len(pf.parts[r])))) for r in pf.always)
