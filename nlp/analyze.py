@@ -18,8 +18,9 @@ from nlp.cues import Cue
 from nlp.normalize import Normalized, is_non_answer, normalize, split_sentences
 
 # Part of the stored analyser version: bump when a code change alters results (rules-2: the
-# trained refinement keeps the stage cues' evidence), so that stored analyses are redone.
-ANALYZER_VERSION = "rules-2"
+# trained refinement keeps the stage cues' evidence; rules-3: a question with advocacy stays neutral),
+# so that stored analyses are redone.
+ANALYZER_VERSION = "rules-3"
 
 
 @dataclass
@@ -84,8 +85,9 @@ def analyze_one(text: str, norm: Normalized | None = None) -> VerbatimAnalysis:
         sentences.append(SentenceResult(os_, oe, r.label, r.score))
     ch = signals.churn(t)
     ad = signals.advocacy(t)
-    if ad.flag and pol.label == polarity.NEUTRAL and not na:
-        # an act of advocacy with no complaint is a positive evaluation (recommending = liking it)
+    if ad.flag and pol.label == polarity.NEUTRAL and not na and not pol.features.get("question"):
+        # an act of advocacy with no complaint is a positive evaluation (recommending = liking
+        # it); a question stays a question (「友人も誘いたいのですが、…できますか」)
         pol = polarity.PolarityResult(polarity.DELIGHT, 0.5, [], pol.features)
     st = journey.stage(t, advocacy=ad.flag, non_answer=na,
                        evaluative=pol.label != polarity.NEUTRAL or any(c.family != "neutral" for c in pol.evidence))

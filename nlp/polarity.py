@@ -13,6 +13,7 @@ from nlp.cues import Cue
 DELIGHT, PAIN, NEUTRAL, MIXED = "delight", "pain", "neutral", "mixed"
 _CLAUSE_END = re.compile(r"[。!！?？]|けど|けれど|でも|しかし|ただ")
 _TRAILING = re.compile(r"(?:けど|けれど|けども|が|のに)(?:ね|ねー|な|なぁ|…|\.\.\.)*[。!！…]*$")
+_QUESTION = re.compile(r"か[?？]|ますか|でしょうか")
 _NEGATE = None
 
 
@@ -112,7 +113,7 @@ def decide(text: str, found: tuple[list[Cue], dict[str, float]] | None = None,
         feats.update({"pos": len(pos), "neg": len(neg), "neutral_cues": len(mid), "contrast": len(structure)})
         for k in ("concession", "resolved", "past_good"):
             feats[k] = float(k in kinds)
-        question = text.rstrip().endswith(("?", "？", "か", "かね")) or "ますか" in text or "でしょうか" in text
+        question = text.rstrip().endswith(("?", "？", "か", "かね")) or bool(_QUESTION.search(text))
         feats["question"] = float(question)
         # 言いさし: a trailing contrast with the complaint left unsaid (「…感動したんですけどね」)
         feats["trailing_contrast"] = float(bool(_TRAILING.search(text)))

@@ -28,6 +28,16 @@ def spans(a, kind):
     ("値段は高いけど、長く使えるので満足しています", "delight", "満足"),  # concession, positive conclusion
     ("最初は使い方が分からず困ったけど、今は毎日快適に使えています", "delight", "快適"),  # resolved
     ("The delivery was fast and the staff were very kind. Love it!", "delight", "love"),
+    ("The app is great but the music is way too loud at night", "mixed", "too loud"),  # English contrast
+    ("Can I issue invoices in USD?", "neutral", None),      # 'issue' the verb is no complaint
+    ("他のお店の方が安くて品揃えもいいので、最近はそっちで買っています", "pain", "他のお店の方が安"),  # behind a competitor
+    ("機械が苦手でも怖くなかったです", "delight", "怖く"),       # negated fear reads as praise
+    ("大変残念ですが、引っ越しのため退会の手続きをお願いします", "neutral", "残念ですが"),  # courtesy, no complaint
+    ("大変助かりました", "delight", "助か"),                  # 大変 as an intensifier is no complaint
+    ("箱が重くて運ぶのが大変ｗｗ", "pain", "大変"),
+    ("前よりもっと好きになりました", "delight", "好き"),       # もっと + became: no shortfall
+    ("カード払いだと自動で反映されないことがある", "pain", "ないことがある"),  # an intermittent failure
+    ("家計簿を見てニヤニヤしてます", "delight", "ニヤニヤ"),     # a reaction, not an evaluative word
 ])
 def test_polarity_with_evidence(text, label, evidence):
     (a,) = analyze([text])
@@ -36,6 +46,15 @@ def test_polarity_with_evidence(text, label, evidence):
         assert any(evidence.lower() in s.lower() for s in spans(a, "polarity")), a.evidence
         for e in a.evidence:
             assert text[e.start:e.end] == e.text  # spans point into the original text
+
+
+def test_a_question_with_advocacy_stays_neutral():
+    """Wanting to bring a friend, asked as a question, is advocacy but no evaluation; said as a
+    statement it is one (recommending = liking it)."""
+    q = analyze_one("次のユーザー会はいつですか？友人も連れていきたいです")
+    assert q.advocacy and q.polarity == "neutral"
+    s = analyze_one("友人を連れていきました")
+    assert s.advocacy and s.polarity == "delight"
 
 
 @pytest.mark.parametrize(("text", "cue"), [
