@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.train_text_model import SEED, features, fit, load_data  # noqa: E402
 from nlp import cues as cue_mod  # noqa: E402
 from nlp.analyze import analyze, analyze_one  # noqa: E402
+from nlp.journey import STAGES  # noqa: E402
 from nlp.model import MARGIN, combine  # noqa: E402
 from nlp.normalize import normalize  # noqa: E402
 
@@ -47,9 +48,9 @@ def baseline(text: str) -> tuple[str, str, str, str]:
     adv = "1" if BASE_ADV.search(t) else "0"
     if adv == "1":
         stage = "advocacy"
-    elif st_hits:
-        fams = [c.family for c in st_hits]
-        stage = max(set(fams), key=fams.count)
+    elif any(c.type in STAGES for c in st_hits):
+        kinds = [c.type for c in st_hits if c.type in STAGES]  # the most frequent stage cue
+        stage = max(set(kinds), key=kinds.count)
     else:
         stage = "none"
     return pol, "1" if BASE_CHURN.search(t) else "0", adv, stage

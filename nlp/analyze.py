@@ -66,6 +66,22 @@ def _ev(norm: Normalized, kind: str, cues: list[Cue]) -> list[Evidence]:
     return out
 
 
+def _recommended_then_complaint(pol: polarity.PolarityResult, ad: signals.SignalResult,
+                                structure: list[Cue]) -> polarity.PolarityResult:
+    """Having recommended the offering — or wanting to (「友達にも勧めたいんだけど…」) — is the
+    positive part of a text that sets a complaint against it after a contrast: mixed."""
+    praise = ad.evidence or [c for c in ad.blocked_by if c.type == "hesitant" and "たい" in c.text]
+    negs = [c for c in pol.evidence if c.family == "neg"]
+    # not a bare 「が、」: after a noun it marks the subject (「紹介した特典が、…」)
+    turns = [c for c in structure if c.type == "contrast" and c.text not in ("が、", "が,")]
+    for p in praise:
+        for t in turns:
+            if p.start < t.start and any(n.start >= t.start for n in negs):
+                ev = [Cue("pos", "recommended", p.start, p.end, p.text), *negs]
+                return polarity.PolarityResult(polarity.MIXED, 0.0, ev, pol.features)
+    return pol
+
+
 def analyze_one(text: str, norm: Normalized | None = None) -> VerbatimAnalysis:
     norm = norm or normalize(text)
     t = norm.text
@@ -85,6 +101,8 @@ def analyze_one(text: str, norm: Normalized | None = None) -> VerbatimAnalysis:
         sentences.append(SentenceResult(os_, oe, r.label, r.score))
     ch = signals.churn(t)
     ad = signals.advocacy(t)
+    if pol.label == polarity.PAIN and not na:
+        pol = _recommended_then_complaint(pol, ad, structure)
     if ad.flag and pol.label == polarity.NEUTRAL and not na and not pol.features.get("question"):
         # an act of advocacy with no complaint is a positive evaluation (recommending = liking
         # it); a question stays a question (「友人も誘いたいのですが、…できますか」)

@@ -27,13 +27,15 @@ def stage(text: str, *, advocacy: bool, non_answer: bool, evaluative: bool = Tru
     if non_answer:
         return StageResult("none")
     hits = cue_mod.remove_overlapped(cue_mod.find("stage", text))
-    scores = {s: float(sum(1 for c in hits if c.type == s)) for s in ("first_experience", "success", "none", "repeat")}
+    scores = {s: float(sum(1 for c in hits if c.type == s))
+              for s in ("first_experience", "success", "none", "repeat", "use_question", "procedure")}
     if scores["repeat"]:  # deliveries and first-time cues that speak of repeated use are continued use
         scores["success"] += scores["repeat"]
         scores["first_experience"] = 0.0
 
     def pick(s: str) -> StageResult:
-        return StageResult(s, [c for c in hits if c.type == s or (s == "success" and c.type == "repeat")], scores)
+        kinds = {s, "repeat", "use_question"} if s in ("success", "use_question") else {s}
+        return StageResult("success" if s == "use_question" else s, [c for c in hits if c.type in kinds], scores)
 
     if scores["first_experience"] and scores["first_experience"] >= scores["success"] - scores["repeat"]:
         return pick("first_experience")
@@ -41,4 +43,8 @@ def stage(text: str, *, advocacy: bool, non_answer: bool, evaluative: bool = Tru
         return pick("none")
     if scores["success"] or evaluative:
         return pick("success")
+    if scores["use_question"] and not scores["none"] and not scores["procedure"]:
+        # a question or request about using the product (「…はできますか」「…方法を教えてください」),
+        # not about a procedure (cancelling, refunds, payment: none)
+        return pick("use_question")
     return pick("none")

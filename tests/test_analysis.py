@@ -110,10 +110,37 @@ def test_not_advocacy(text):
     ("初めての設定で戸惑いました", "first_experience"),
     ("毎朝使っていて、もう手放せません", "success"),
     ("特になし", "none"),
+    ("グラフの色を変える方法を教えてください", "success"),     # a question about using it
+    ("解約後もデータは残りますか？退会の方法も教えてください", "none"),  # a procedure
+    ("問い合わせて5日経ちますが、まだ返信がありません", "none"),  # support not answering
+    ("替えのブラシが在庫切れで困っています", "success"),         # consumables of a product in use
+    ("始めて3ヶ月で体重が5kg減りました", "success"),            # a period after the start
+    ("導入説明会のおかげで無事に設定できました", "first_experience"),
 ])
 def test_stage(text, stage):
     (a,) = analyze([text])
     assert a.stage == stage
+
+
+def test_stage_rules_with_evidence():
+    a = analyze_one("グラフの色を変える方法を教えてください")
+    assert a.stage == "success" and [e.text for e in a.evidence if e.kind == "stage"] == ["方法を教えて"]
+    b = analyze_one("問い合わせて5日経ちますが、まだ返信がありません")
+    assert b.stage == "none" and [e.text for e in b.evidence if e.kind == "stage"]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("同僚にも紹介しました。ただ、スマホ版がもう少し速いといいのに", "mixed"),  # recommended + complaint
+    ("友達にも勧めたいんだけど、最近の値上げで言いにくいです", "mixed"),        # wanting to, set against it
+    ("紹介した友人の特典が、まだ付与されていません", "pain"),                 # the referral is the object
+    ("ポイントが定期便の支払いに使えないのはなぜですか？", "pain"),            # why not possible: a problem
+])
+def test_recommendation_as_the_positive_part(text, label):
+    a = analyze_one(text)
+    assert a.polarity == label, a.evidence
+    if label == "mixed":
+        kinds = {e.label.split("/")[0] for e in a.evidence if e.kind == "polarity"}
+        assert kinds == {"pos", "neg"}
 
 
 def test_normalisation_keeps_a_map_to_the_original():
