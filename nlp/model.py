@@ -29,8 +29,11 @@ MARGIN = {"polarity": 0.1, "stage": 0.1}
 
 def mixed_possible(feats: dict[str, float]) -> bool:
     """'mixed' needs a turn: a positive then a negative part, a contrast marker, or a trailing
-    contrast (言いさし). The model may not call a one-sided text, or a concession whose
-    conclusion is positive (negative → positive), mixed."""
+    contrast (言いさし). The model may not call a one-sided text, a concession whose
+    conclusion is positive (negative → positive), or a concession (「分かってるけど」「どんなに
+    良くても」「…が台無し」: its conclusion decides) mixed."""
+    if feats.get("concession"):
+        return False
     return bool(feats.get("pos_then_neg") or feats.get("trailing_contrast")
                 or (feats.get("contrast") and not feats.get("neg_then_pos")))
 

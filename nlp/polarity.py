@@ -13,6 +13,10 @@ from nlp.cues import Cue
 DELIGHT, PAIN, NEUTRAL, MIXED = "delight", "pain", "neutral", "mixed"
 _CLAUSE_END = re.compile(r"[。!！?？]|けど|けれど|でも|しかし|ただ")
 _TRAILING = re.compile(r"(?:けど|けれど|けども|が|のに)(?:ね|ねー|な|なぁ|…|\.\.\.)*[。!！…]*$")
+_NOT_FIXED = re.compile(r"(?:が|は|も)?(?:直ら|治ら|消えな|解消されな|改善されな|なくならな|減らな)")
+# quoted claims (「…」って書いてある / 謳っている) and phrases said over and over (…ばっかり言われる);
+# praise someone said about the product (『きれいですね』って言われた) stays praise
+_QUOTED = re.compile(r"[『「“]([^』」”]{1,40})[』」”](?=(?:って|と)(?:書|謳|うた)|ばっか|ばかり)")
 _QUESTION = re.compile(r"か[?？]|ますか|でしょうか")
 _NEGATE = None
 
@@ -46,6 +50,9 @@ def evaluative_cues(text: str) -> tuple[list[Cue], dict[str, float]]:
             out.append(c)
             continue
         after = text[c.end:c.end + 8]
+        if c.family == "neg" and _NOT_FIXED.match(after):
+            out.append(c)  # 「バグが直らない」: a problem not fixed stays a problem
+            continue
         if c.type not in ("shortfall", "sarcasm", "sarcasm_end", "verdict") and neg_re.match(after) and not c.text.endswith(("ない", "なく", "ません")):
             if c.family == "pos":
                 out.append(Cue("neg", "negated_positive", c.start, c.end, c.text))
@@ -58,6 +65,16 @@ def evaluative_cues(text: str) -> tuple[list[Cue], dict[str, float]]:
     for s in special:
         out.append(Cue(s.family, s.type, s.start, s.end, s.text))
     out = cue_mod.remove_overlapped(out)
+    # 「『朝採れ新鮮』って書いてある」「『That's great!』ばっかり言われる」: words quoted from a
+    # claim or a repeated phrase are not the customer's evaluation
+    quoted = [m.span(1) for m in _QUOTED.finditer(text)]
+    if quoted:
+        out = [c for c in out if not (c.family == "pos" and any(s <= c.start and c.end <= e for s, e in quoted))]
+    # 「時短レシピだと助かります」: what a wish asks for is no praise
+    wishes = [c for c in out if c.type == "wish"]
+    if wishes:
+        out = [c for c in out if not (c.family == "pos" and any(
+            w.start - 15 <= c.start < w.start and not _CLAUSE_END.search(text[c.end:w.start]) for w in wishes))]
     # 「もう少し安いと嬉しい」: the positive word after a shortfall is the wish, not praise
     shortfalls = [c for c in out if c.type == "shortfall"]
     if shortfalls:
@@ -134,6 +151,8 @@ def decide(text: str, found: tuple[list[Cue], dict[str, float]] | None = None,
     if pos and not neg:
         if "past_good" in kinds:  # 「…使えてた頃は最高だった」: praise of a past that is gone
             return PolarityResult(PAIN, -0.5, pos, feats)
+        if _reservation_after(text, pos, structure):
+            return PolarityResult(MIXED, 0.0, pos, feats)
         return PolarityResult(DELIGHT, score, pos, feats)
     if neg and not pos:
         return PolarityResult(PAIN, score, neg, feats)
@@ -155,6 +174,20 @@ def decide(text: str, found: tuple[list[Cue], dict[str, float]] | None = None,
     if turn or first.family != last.family:
         return PolarityResult(MIXED, score, pos + neg, feats)
     return PolarityResult(DELIGHT if score > 0 else PAIN, score, pos if score > 0 else neg, feats)
+
+
+_RESERVATION = re.compile(r"ただ[、,]|でも[、,]|but |however")
+
+
+def _reservation_after(text: str, pos: list[Cue], structure: list[Cue]) -> bool:
+    """「生地の質感は好き。ただ、この値段だとなかなか手が出ない」: praise, then ただ／でも／but and a
+    clause of its own with no praise in it — a reservation even without a negative word."""
+    last = max(c.end for c in pos)
+    for c in structure:
+        if c.type == "contrast" and c.start >= last and _RESERVATION.match(c.text):
+            rest = text[c.end:]
+            return len(rest.strip(" 。.!！…")) >= 8
+    return False
 
 
 _PAST = re.compile(r"^[^。]{0,6}?(?:だった|でした|かった|ました|てた|ていた)")

@@ -38,6 +38,14 @@ def spans(a, kind):
     ("前よりもっと好きになりました", "delight", "好き"),       # もっと + became: no shortfall
     ("カード払いだと自動で反映されないことがある", "pain", "ないことがある"),  # an intermittent failure
     ("家計簿を見てニヤニヤしてます", "delight", "ニヤニヤ"),     # a reaction, not an evaluative word
+    ("『肌に優しい』って書いてあるけど、赤くなりました", "pain", "赤くな"),  # a quoted claim is no praise
+    ("取引先から『見やすいですね』って言われました", "delight", "見やす"),   # praise reported stays praise
+    ("動く日は楽しい。でもエラーが直らないままなので困っています", "mixed", "エラー"),  # not fixed: still a problem
+    ("色は好き。ただ、この値段だとなかなか手が出ない", "mixed", "好き"),   # a reservation without a negative word
+    ("家具がどんなに良くても、あの対応では二度と頼みません", "pain", "二度と"),  # どんなに…ても: the end decides
+    ("機能には満足です。ただ肝心な時に止まるのが全部台無し", "pain", "台無し"),
+    ("昔のデザインが好きだったのに、最近は安っぽくなった", "pain", None),   # a past that is gone
+    ("量が多くて大変。少量パックがあると助かります", "pain", "大変"),        # what a wish asks for is no praise
 ])
 def test_polarity_with_evidence(text, label, evidence):
     (a,) = analyze([text])
