@@ -120,10 +120,8 @@ def analyze_one(text: str, norm: Normalized | None = None) -> VerbatimAnalysis:
         feats[f"adv_{c.type}"] = feats.get(f"adv_{c.type}", 0) + 1
     feats["churn_blocked"] = float(bool(ch.blocked_by))
     feats["adv_blocked"] = float(bool(ad.blocked_by))
-    out = VerbatimAnalysis(pol.label, pol.score, ch.flag, ch.type, ad.flag, ad.type, st.stage, na, sentences,
-                           evidence, feats)
-    out._norm = norm  # reused by the model refinement; not part of the result
-    return out
+    return VerbatimAnalysis(pol.label, pol.score, ch.flag, ch.type, ad.flag, ad.type, st.stage, na, sentences,
+                            evidence, feats)
 
 
 def analyze(texts: Sequence[str]) -> list[VerbatimAnalysis]:
@@ -135,5 +133,5 @@ def analyze(texts: Sequence[str]) -> list[VerbatimAnalysis]:
         results = [analyze_one(t, n) for t, n in zip(texts, norms, strict=True)]
     m = model.load()
     if m is not None:
-        m.refine(texts, results)
+        m.refine(texts, results, norms)
     return results

@@ -225,10 +225,11 @@ class LinearModel:
             return cls({k: i for i, k in enumerate(meta["vocab"])}, z["idf"], heads, meta["info"])
 
     # --- refinement of rule results -----------------------------------------------------
-    def refine(self, texts: Sequence[str], results: list) -> None:
+    def refine(self, texts: Sequence[str], results: list, norms: Sequence | None = None) -> None:
+        """Refine ``results`` (of ``texts``; ``norms``: their normalisations, when at hand)."""
         from nlp.normalize import normalize
 
-        norms = [getattr(r, "_norm", None) or normalize(t) for t, r in zip(texts, results, strict=True)]
+        norms = norms if norms is not None else [normalize(t) for t in texts]
         x = self.vectorize_texts([n.text for n in norms], [r.features for r in results],
                                  [{"polarity": r.polarity, "stage": r.stage} for r in results])
         pol = combine_many([r.polarity for r in results], self.heads["polarity"][0], self.predict("polarity", x)[1],
@@ -280,9 +281,10 @@ def combine_many(rule_labels: Sequence[str], classes: list[str], probs: np.ndarr
 
 
 def _stage_of(label: str) -> str:
-    """'stage/success' → 'success'; a 'repeat' cue (continued use) is evidence of success."""
+    """'stage/success' → 'success'; a 'repeat' cue (continued use) and a question about using the
+    product ('use_question') are evidence of success."""
     kind = label.split("/", 1)[-1]
-    return "success" if kind == "repeat" else kind
+    return "success" if kind in ("repeat", "use_question") else kind
 
 
 def _agrees(label: str, polarity: str) -> bool:

@@ -130,6 +130,13 @@ def test_stage(text, stage):
     assert a.stage == stage
 
 
+def test_stage_evidence_kinds_that_mean_continued_use():
+    from nlp.model import _stage_of
+
+    assert [_stage_of(x) for x in ("stage/success", "stage/repeat", "stage/use_question", "stage/first_experience",
+                                   "stage/none")] == ["success", "success", "success", "first_experience", "none"]
+
+
 def test_stage_rules_with_evidence():
     a = analyze_one("グラフの色を変える方法を教えてください")
     assert a.stage == "success" and [e.text for e in a.evidence if e.kind == "stage"] == ["方法を教えて"]

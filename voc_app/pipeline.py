@@ -379,6 +379,8 @@ def _analyze_chunk(texts: list[str], user_dic: str | None = None) -> list[tuple]
     use_user_dictionary(user_dic)
 
     results = analyze(texts)
+    for a in results:
+        a.features = {}  # the model's inputs, used up: nothing stores them, and they are half the pickle
     return [(a, content_triples(t)) for t, a in zip(texts, results, strict=True)]
 
 
