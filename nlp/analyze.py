@@ -9,7 +9,9 @@ evidence spans still come from the cues.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from nlp import cues as cue_mod
@@ -124,8 +126,28 @@ def analyze_one(text: str, norm: Normalized | None = None) -> VerbatimAnalysis:
                             evidence, feats)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector in this block. A batch allocates hundreds of
+    thousands of small objects and no reference cycles; the collections they trigger (each one
+    walking every live object) took ~20 % of the analysis time. Reference counting still frees
+    everything; the collector resumes, as it was, at the end."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def analyze(texts: Sequence[str]) -> list[VerbatimAnalysis]:
     """Analyse verbatims (pure: no I/O beyond reading resources)."""
+    with collector_paused():
+        return _analyze(texts)
+
+
+def _analyze(texts: Sequence[str]) -> list[VerbatimAnalysis]:
     from nlp import model
 
     norms = [normalize(t) for t in texts]

@@ -407,3 +407,23 @@ def test_sentence_decisions_equal_deciding_each_sentence_alone():
             assert (r.label, r.score) == (want.label, want.score), t[s:e]
             seen.add(r.label)
     assert {"delight", "pain", "neutral"} <= seen
+
+
+def test_analysis_pauses_the_garbage_collector_and_restores_it():
+    import gc
+
+    from nlp.analyze import collector_paused
+
+    assert gc.isenabled()
+    analyze(["配送が遅いけど、スタッフさんは親切でした"])
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("a failed batch")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyze(["嬉しい"])
+        assert not gc.isenabled()  # a caller's own choice is left as it was
+    finally:
+        gc.enable()
