@@ -73,6 +73,11 @@ def test_a_question_with_advocacy_stays_neutral():
     ("このままの価格なら定期便はやめると思います", "conditional"),
     ("正直、最近はアプリを開いてないです", "dormant"),
     ("届いた商品は使えないので、注文をキャンセルしたいです", "refund"),
+    ("How do I cancel my subscription?", "how_to_cancel"),   # an English word ending in w is no laughter
+    ("We will not renew the contract next year", "explicit"),
+    ("他も検討し始めています", "switch"),
+    ("近所の別のジムに移りました", "switch"),
+    ("もう頼むことはないと思います", "never_again"),
 ])
 def test_churn_cues(text, cue):
     a = analyze_one(text)
@@ -84,6 +89,10 @@ def test_churn_cues(text, cue):
     "来月分だけスキップしたいです。再開するつもりです",
     "解約ではなく、プランを変更することはできますか",
     "配送が早くて助かりました",
+    "別の色に変えたいです",                      # a variant of the product, not another shop
+    "次はないかと思ってたら入荷してました",
+    "野菜が美味しくて、ドレッシングを使わなくなりました",  # something else no longer used
+    "返品したいです。サイズが合いませんでした",          # a return on its own
 ])
 def test_not_churn(text):
     assert not analyze_one(text).churn
@@ -95,6 +104,14 @@ def test_not_churn(text):
     ("アプリストアにレビューを書きました", "review"),
     ("ユーザー会に参加してみたいです", "community"),
     ("招待コードを同僚に送りました", "referred"),
+    ("知り合いに勧めまくってます", "recommended"),
+    ("同僚にシェアしました", "recommended"),
+    ("I told all my friends about it", "recommended"),
+    ("妻にも買ってあげました", "gifted"),
+    ("モニターとして意見を出したいです", "community"),
+    ("友人から『いい店教えてくれてありがとう』って言われました", "recommended"),  # thanked for it
+    ("来客に聞かれるので、玄関にショップカードを常備しています", "recommended"),
+    ("インスタで毎週のコーデ記録をつけていて、買った服の写真も載せています", "review"),
 ])
 def test_advocacy_cues(text, cue):
     a = analyze_one(text)
@@ -156,6 +173,11 @@ def test_recommendation_as_the_positive_part(text, label):
     if label == "mixed":
         kinds = {e.label.split("/")[0] for e in a.evidence if e.kind == "polarity"}
         assert kinds == {"pos", "neg"}
+
+
+def test_a_single_w_is_laughter_only_after_a_non_latin_letter():
+    assert normalize("面白いw").text == "面白い笑"
+    assert normalize("How to renew? I like the new view").text == "how to renew? i like the new view"
 
 
 def test_normalisation_keeps_a_map_to_the_original():
