@@ -36,7 +36,7 @@ from bench.train_text_model import SEED, features, fit, load_data  # noqa: E402
 from nlp import cues as cue_mod  # noqa: E402
 from nlp.analyze import analyze, analyze_one  # noqa: E402
 from nlp.journey import STAGES  # noqa: E402
-from nlp.model import MARGIN, combine  # noqa: E402
+from nlp.model import MARGIN, combine, mostly_latin  # noqa: E402
 from nlp.normalize import normalize  # noqa: E402
 
 # An evaluation device only (the product never sees it): the dev set's industries, told apart by
@@ -144,8 +144,11 @@ def main() -> int:
             cv_pol[te] = [combine(rule_pol[i], m.heads["polarity"][0], pp[j], MARGIN["polarity"], rule_feats[i])
                           for j, i in enumerate(te)]
             cv_stage[te] = [combine(rule_stage[i], m.heads["stage"][0], ps[j], MARGIN["stage"]) for j, i in enumerate(te)]
-        # the advocacy stage is decided by the advocacy rule, as in nlp.model.refine
+        # as in nlp.model.refine: English answers keep the rules' labels, and the advocacy stage
+        # is decided by the advocacy rule
         for i, r in enumerate(rules_voc):
+            if mostly_latin(normalize(voc[i]["text"]).text):
+                cv_pol[i], cv_stage[i] = r.polarity, r.stage
             if r.advocacy:
                 cv_stage[i] = "advocacy"
             elif cv_stage[i] == "advocacy":

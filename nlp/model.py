@@ -237,8 +237,8 @@ class LinearModel:
         st = combine_many([r.stage for r in results], self.heads["stage"][0], self.predict("stage", x)[1],
                           MARGIN["stage"])
         for i, r in enumerate(results):
-            if r.non_answer:
-                continue
+            if r.non_answer or mostly_latin(norms[i].text):
+                continue  # the model learnt from Japanese: English answers keep the rules' labels
             if pol[i] != r.polarity:
                 r.polarity = pol[i]
                 r.evidence = [e for e in r.evidence if e.kind != "polarity" or _agrees(e.label, r.polarity)]
@@ -278,6 +278,12 @@ def combine_many(rule_labels: Sequence[str], classes: list[str], probs: np.ndarr
     gain = probs[rows, best] - probs[rows, np.maximum(rule, 0)]
     take = (rule < 0) | (best == rule) | (gain >= margin)
     return [classes[b] if t else lab for b, t, lab in zip(best.tolist(), take.tolist(), rule_labels, strict=True)]
+
+
+def mostly_latin(text: str) -> bool:
+    """Whether most letters of ``text`` are Latin (an English answer)."""
+    latin = sum(1 for ch in text if "a" <= ch <= "z")
+    return latin > 0 and latin * 2 > sum(1 for ch in text if ch.isalpha())
 
 
 def _stage_of(label: str) -> str:

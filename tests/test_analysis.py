@@ -46,6 +46,10 @@ def spans(a, kind):
     ("機能には満足です。ただ肝心な時に止まるのが全部台無し", "pain", "台無し"),
     ("昔のデザインが好きだったのに、最近は安っぽくなった", "pain", None),   # a past that is gone
     ("量が多くて大変。少量パックがあると助かります", "pain", "大変"),        # what a wish asks for is no praise
+    ("アップデートしたらログインできなくなりました", "pain", "できなくな"),   # an ability lost is no relief
+    ("部屋は清潔だったけど、隣の声がうるさくて眠れなかった", "mixed", "眠れな"),
+    ("The room was spotless and the staff were lovely. Will definitely come back!", "delight", "spotless"),
+    ("Check-in took forever and the staff were rude.", "pain", "rude"),  # English answers: the rules decide
 ])
 def test_polarity_with_evidence(text, label, evidence):
     (a,) = analyze([text])
