@@ -46,6 +46,7 @@ def combine(rule_label: str, classes: list[str], probs: np.ndarray, margin: floa
 
 
 _SPACE = re.compile(r"\s+")
+_LATIN = re.compile("[a-z]")
 _NO_CHAR = 0x110000  # stands for NUL in n-gram codes: above every code point, in no n-gram
 
 
@@ -281,7 +282,9 @@ def combine_many(rule_labels: Sequence[str], classes: list[str], probs: np.ndarr
 
 
 def mostly_latin(text: str) -> bool:
-    """Whether most letters of ``text`` are Latin (an English answer)."""
+    """Whether most letters of ``text`` (normalised: lower case) are Latin (an English answer)."""
+    if not _LATIN.search(text):
+        return False  # most answers: not one Latin letter
     latin = sum(1 for ch in text if "a" <= ch <= "z")
     return latin > 0 and latin * 2 > sum(1 for ch in text if ch.isalpha())
 
