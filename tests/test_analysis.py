@@ -82,6 +82,10 @@ def test_a_question_with_advocacy_stays_neutral():
     ("他も検討し始めています", "switch"),
     ("近所の別のジムに移りました", "switch"),
     ("もう頼むことはないと思います", "never_again"),
+    ("年内で利用を終了する予定です", "explicit"),
+    ("来月から別の保険会社に切り替えます", "switch"),
+    ("最近ほとんど行けてなくて、会費がもったいない", "dormant"),
+    ("Please close my account.", "explicit"),
 ])
 def test_churn_cues(text, cue):
     a = analyze_one(text)
@@ -97,6 +101,8 @@ def test_churn_cues(text, cue):
     "次はないかと思ってたら入荷してました",
     "野菜が美味しくて、ドレッシングを使わなくなりました",  # something else no longer used
     "返品したいです。サイズが合いませんでした",          # a return on its own
+    "別のプランに切り替えたいです",                      # a plan change
+    "今回で最後の在庫です",
 ])
 def test_not_churn(text):
     assert not analyze_one(text).churn
@@ -116,6 +122,9 @@ def test_not_churn(text):
     ("友人から『いい店教えてくれてありがとう』って言われました", "recommended"),  # thanked for it
     ("来客に聞かれるので、玄関にショップカードを常備しています", "recommended"),
     ("インスタで毎週のコーデ記録をつけていて、買った服の写真も載せています", "review"),
+    ("アプリストアのレビューに長文で感想を書きました", "review"),
+    ("友人の結婚祝いにも選びました", "gifted"),
+    ("職場で導入を提案して、来月から全社で使います", "recommended"),
 ])
 def test_advocacy_cues(text, cue):
     a = analyze_one(text)
@@ -129,6 +138,8 @@ def test_advocacy_cues(text, cue):
     # a purchase for others that depends on a condition has not happened
     "値段がもう少し安ければ家族の分も買いたい",
     "もう少し安くなれば母にも贈りたいです",
+    "レビューを見て買いました",              # reading reviews is no reviewing
+    "紹介キャンペーンはありますか",          # asking about a campaign is no referral
 ])
 def test_not_advocacy(text):
     assert not analyze_one(text).advocacy
