@@ -300,19 +300,27 @@ def _search_prefiltered(pf: _Prefilter, texts: Sequence[str]) -> list[dict[str, 
         scan = partial(pf.database.scan, match_event_handler=on_match, scratch=scratch)
     rows, ids, patterns = pf.rows, pf.ids, pf.patterns
     whole = tuple((r, tuple(range(len(pf.parts[r])))) for r in pf.always)
+    every_row = tuple((r, tuple(range(len(pf.parts[r])))) for r in range(len(rows)))
     out = []
     for t in texts:
         hits.clear()
-        if scan is not None:
-            scan(t.encode("utf-8", "surrogatepass"))
-        # alternatives that may match, grouped by row, rows in lexicon order
-        todo: dict[int, list[int]] = {}
-        for h in sorted(hits):
-            r, a = ids[h]
-            todo.setdefault(r, []).append(a)
-        groups = [(r, tuple(a)) for r, a in todo.items()]
-        if whole:
-            groups = sorted(groups + list(whole))
+        try:
+            data = t.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: not UTF-8, so Hyperscan cannot vouch for it
+            data = None
+        if data is None:
+            groups = list(every_row)
+        else:
+            if scan is not None:
+                scan(data)
+            # alternatives that may match, grouped by row, rows in lexicon order
+            todo: dict[int, list[int]] = {}
+            for h in sorted(hits):
+                r, a = ids[h]
+                todo.setdefault(r, []).append(a)
+            groups = [(r, tuple(a)) for r, a in todo.items()]
+            if whole:
+                groups = sorted(groups + list(whole))
         found: dict[str, list[Cue]] = {}
         for key in groups:
             name, family, type_, _ = rows[key[0]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -105,7 +106,7 @@ def build_user_dictionary(terms: list[tuple[str, str | None]], out: Path) -> Pat
 
 def chunks(text: str, limit: int = MAX_BYTES) -> list[tuple[int, str]]:
     """Pieces of ``text`` (with their start offsets) each under ``limit`` UTF-8 bytes."""
-    if len(text) * 4 < limit or len(text.encode("utf-8")) < limit:
+    if len(text) * 4 < limit or len(text.encode("utf-8", "surrogatepass")) < limit:
         return [(0, text)]
     out: list[tuple[int, str]] = []
     start = 0
@@ -120,11 +121,24 @@ def chunks(text: str, limit: int = MAX_BYTES) -> list[tuple[int, str]]:
     return out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _morphemes(tok, piece: str):
+    """Sudachi's morphemes of ``piece``; a lone surrogate (Python lets one into a str, e.g. from a
+    JSON escape; Sudachi takes UTF-8 only) is read as U+FFFD, one character for one, so every
+    offset stays the same."""
+    try:
+        return tok.tokenize(piece)
+    except UnicodeEncodeError:
+        return tok.tokenize(_SURROGATE.sub("\ufffd", piece))
+
+
 def tokenize(text: str, mode: str = "C") -> list[Token]:
     tok = _tokenizer(mode)
     out: list[Token] = []
     for offset, piece in chunks(text):
-        for m in tok.tokenize(piece):
+        for m in _morphemes(tok, piece):
             pos = m.part_of_speech()
             out.append(Token(m.surface(), m.normalized_form(), m.dictionary_form(), pos[0], pos[1],
                              offset + m.begin(), offset + m.end()))
@@ -140,7 +154,7 @@ def content_triples(text: str, mode: str = "C") -> list[list[str]]:
     stop = stopwords()
     out: list[list[str]] = []
     for _, piece in chunks(text):
-        for m in tok.tokenize(piece):
+        for m in _morphemes(tok, piece):
             pid = m.part_of_speech_id()
             pos = table.get(pid)
             if pos is None:

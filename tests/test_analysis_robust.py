@@ -50,3 +50,18 @@ def test_normalisation_fast_paths_equal_the_character_loop(text):
     n = len(a.text)
     assert [a.span(i, j) for i in range(n) for j in range(i, min(n, i + 3) + 1)] == \
         [b.span(i, j) for i in range(n) for j in range(i, min(n, i + 3) + 1)]
+
+
+def test_a_lone_surrogate_is_analysed_not_a_crash():
+    """Python lets a lone surrogate into a str (a JSON escape such as \\ud800); Sudachi and
+    Hyperscan take UTF-8 only. The analysis reads it as U+FFFD and keeps every offset."""
+    from nlp.tokenize import content_triples, tokenize
+    from voc_app.pipeline import analyze_texts
+
+    text = "配送が\ud800遅いので解約したい"
+    toks = tokenize(text)
+    assert [text[t.start:t.end] for t in toks if t.surface != "\ufffd"] == [t.surface for t in toks if t.surface != "\ufffd"]
+    assert ["遅い", "解約"] == [w[0] for w in content_triples(text) if w[0] in ("遅い", "解約")]
+    texts = [text] * 400  # a batch large enough for the compiled prefilter
+    (a, words), *_ = analyze_texts(texts, workers=1)
+    assert a.churn and a.polarity == "pain" and words
