@@ -19,9 +19,10 @@ from nlp import journey, polarity, signals
 from nlp.cues import Cue
 from nlp.normalize import Normalized, is_non_answer, normalize, split_sentences
 
-# Part of the stored analyser version: bump when a code change alters results (rules-2: the
-# trained refinement keeps the stage cues' evidence; rules-3: a question with advocacy stays neutral),
-# so that stored analyses are redone.
+# Part of the stored analyser version: bump when a code change alters results, so that stored
+# analyses are redone (rules-2: the trained refinement keeps the stage cues' evidence; rules-3:
+# questions with advocacy stay neutral, a recommendation set against a complaint is mixed,
+# reservations after praise, quoted claims, use questions, English answers left to the rules).
 ANALYZER_VERSION = "rules-3"
 
 
