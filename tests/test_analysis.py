@@ -50,6 +50,12 @@ def spans(a, kind):
     ("部屋は清潔だったけど、隣の声がうるさくて眠れなかった", "mixed", "眠れな"),
     ("The room was spotless and the staff were lovely. Will definitely come back!", "delight", "spotless"),
     ("Check-in took forever and the staff were rude.", "pain", "rude"),  # English answers: the rules decide
+    ("期待していたほどの効果は感じられませんでした", "pain", "効果は感じられません"),  # no felt effect
+    ("使い勝手は抜群だけど、価格がネック", "mixed", "ネック"),
+    ("注文した色と違う商品が届きました", "pain", "と違う商品"),
+    ("説明書が英語だけで、組み立てに苦労した", "pain", "苦労した"),
+    ("組み立てには苦労した甲斐があって、とても満足", "delight", "満足"),   # the effort paid off
+    ("コスパ最強です", "delight", "最強"),
 ])
 def test_polarity_with_evidence(text, label, evidence):
     (a,) = analyze([text])
