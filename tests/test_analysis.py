@@ -131,6 +131,7 @@ def test_not_churn(text):
     ("アプリストアのレビューに長文で感想を書きました", "review"),
     ("友人の結婚祝いにも選びました", "gifted"),
     ("職場で導入を提案して、来月から全社で使います", "recommended"),
+    ("友達に勧めて、二人とも会員になりました", "referred"),
 ])
 def test_advocacy_cues(text, cue):
     a = analyze_one(text)
@@ -146,6 +147,7 @@ def test_advocacy_cues(text, cue):
     "もう少し安くなれば母にも贈りたいです",
     "レビューを見て買いました",              # reading reviews is no reviewing
     "紹介キャンペーンはありますか",          # asking about a campaign is no referral
+    "友達に勧めてもらって買いました",        # recommended to, not by, the customer
 ])
 def test_not_advocacy(text):
     assert not analyze_one(text).advocacy
