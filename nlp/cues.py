@@ -81,45 +81,48 @@ LEXICONS = ("polarity", "positive_negations", "contrast", "churn", "churn_negato
             "advocacy_negators", "stage")
 
 
-def _rewrite(source: str, *, dot: str, negated: str, end: str, start: str, check: bool) -> str:
-    """``source`` with ``.``, the opening of negated classes ``[^``, ``$`` and ``^`` replaced
-    (escapes and class members kept as they are)."""
-    out = []
+def _pieces(source: str) -> Iterator[tuple[int, str, str]]:
+    """(index, piece, where) over a pattern's source, where is ``escape`` (a backslash and the
+    character after it), ``class`` (a member of ``[...]`` or its closing ``]``), ``open`` (``[``
+    or ``[^``) or ``top`` (a character outside classes)."""
     i, n = 0, len(source)
     in_class = False
     class_body = 0  # where the current class's members begin (a ']' there is a member)
     while i < n:
         ch = source[i]
         if ch == "\\":
-            nxt = source[i + 1:i + 2]
-            if check and nxt in ("W", "S", "D", "Z", "A"):
-                raise ValueError(f"\\{nxt} is not supported in cue patterns")
-            out.append(source[i:i + 2])
+            yield i, source[i:i + 2], "escape"
             i += 2
-            continue
-        if in_class:
+        elif in_class:
             if ch == "]" and i > class_body:
                 in_class = False
-            out.append(ch)
+            yield i, ch, "class"
+            i += 1
         elif ch == "[":
+            piece = "[^" if source[i + 1:i + 2] == "^" else "["
+            yield i, piece, "open"
             in_class = True
-            if source[i + 1:i + 2] == "^":
-                out.append(negated)
-                i += 2
-            else:
-                out.append(ch)
-                i += 1
+            i += len(piece)
             class_body = i
-            continue
-        elif ch == ".":
-            out.append(dot)
-        elif ch == "$":
-            out.append(end)
-        elif ch == "^":
-            out.append(start)
         else:
-            out.append(ch)
-        i += 1
+            yield i, ch, "top"
+            i += 1
+
+
+def _rewrite(source: str, *, dot: str, negated: str, end: str, start: str, check: bool) -> str:
+    """``source`` with ``.``, the opening of negated classes ``[^``, ``$`` and ``^`` replaced
+    (escapes and class members kept as they are)."""
+    top = {".": dot, "$": end, "^": start}
+    out = []
+    for _, piece, where in _pieces(source):
+        if where == "escape" and check and piece[1:] in ("W", "S", "D", "Z", "A"):
+            raise ValueError(f"{piece} is not supported in cue patterns")
+        if where == "open":
+            out.append(negated if piece == "[^" else piece)
+        elif where == "top":
+            out.append(top.get(piece, piece))
+        else:
+            out.append(piece)
     return "".join(out)
 
 
@@ -187,32 +190,18 @@ _local = threading.local()
 def alternatives(source: str) -> list[str]:
     """The top-level alternatives of a pattern: ``a|(?:b|c)|[|]`` → ``a``, ``(?:b|c)``, ``[|]``."""
     out = []
-    i, n = 0, len(source)
     depth = 0
-    in_class = False
-    class_body = 0
     last = 0
-    while i < n:
-        ch = source[i]
-        if ch == "\\":
-            i += 2
+    for i, piece, where in _pieces(source):
+        if where != "top":
             continue
-        if in_class:
-            if ch == "]" and i > class_body:
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            i += 2 if source[i + 1:i + 2] == "^" else 1
-            class_body = i
-            continue
-        elif ch == "(":
+        if piece == "(":
             depth += 1
-        elif ch == ")":
+        elif piece == ")":
             depth -= 1
-        elif ch == "|" and depth == 0:
+        elif piece == "|" and depth == 0:
             out.append(source[last:i])
             last = i + 1
-        i += 1
     out.append(source[last:])
     return out
 
