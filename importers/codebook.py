@@ -116,6 +116,14 @@ _CSV_COLS = {
 }
 
 
+def _unprefix(cell: str) -> str:
+    """Our CSV writers prefix text that looks like a spreadsheet formula with an apostrophe
+    (OWASP CSV-injection guidance); reading our own codebook CSV back removes it."""
+    if cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+        return cell[1:]
+    return cell
+
+
 def read_csv(data: bytes, name: str = "codebook.csv") -> list[CodeSpec]:
     try:
         text = data.decode("utf-8-sig")
@@ -143,7 +151,7 @@ def read_csv(data: bytes, name: str = "codebook.csv") -> list[CodeSpec]:
     order: list[str] = []
     row_of: dict[str, int] = {}
     for r, row in enumerate(rows[1:], start=2):
-        get = lambda role: row[col[role]].strip() if role in col and col[role] < len(row) else ""  # noqa: B023,E731
+        get = lambda role: _unprefix(row[col[role]]).strip() if role in col and col[role] < len(row) else ""  # noqa: B023,E731
         nm = get("name")
         if not nm:
             if any(c.strip() for c in row):

@@ -182,7 +182,10 @@ def _read_tsv(path: str) -> tuple[list[str], list[list[str]]]:
 
 
 def _tsv_cell(v: object) -> str:
-    return str(v).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    """A TSV cell on one line, safe to open in a spreadsheet (formula-like text prefixed with ')."""
+    from voc_app.export.safe import tsv_cell
+
+    return tsv_cell(v)
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
@@ -206,7 +209,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
               file=sys.stderr)
     out_header = kept + added
     with open(args.out, "w", encoding="utf-8", newline="") as f:
-        f.write("\t".join(out_header) + "\n")
+        f.write("\t".join(_tsv_cell(h) for h in out_header) + "\n")
         for r, (a, _) in zip(rows, results, strict=True):
             ev = json.dumps([e.as_dict() for e in a.evidence], ensure_ascii=False)
             f.write("\t".join(_tsv_cell(v) for v in [*r, a.polarity, int(a.churn), int(a.advocacy), a.stage, ev]) + "\n")
@@ -431,7 +434,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
         if args.rare:
             for g in store.rare_voices(project.conn, args.side):
                 for v in g["voices"]:
-                    print(f"[{g['group']}] {v['verbatim_id']}\t{v['customer_id'] or ''}\t{v['text']}")
+                    print(f"[{g['group']}] {v['verbatim_id']}\t{_tsv_cell(v['customer_id'] or '')}\t{_tsv_cell(v['text'])}")
             return 0
     if args.format == "tsv":
         print("\t".join(["id", "label", "size", "share", "words", "quote"]))
@@ -503,7 +506,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
     labels = {t.number: t.label for t in fit.topics}
     kept = [f"{h}_input" if h in ("topic", "topic_label") else h for h in header]
     with open(args.out, "w", encoding="utf-8", newline="") as f:
-        f.write("\t".join([*kept, "topic", "topic_label"]) + "\n")
+        f.write("\t".join(_tsv_cell(h) for h in [*kept, "topic", "topic_label"]) + "\n")
         for r, lab in zip(rows, fit.labels, strict=True):
             f.write("\t".join(_tsv_cell(v) for v in [*r, int(lab), labels.get(int(lab), "まれな声")]) + "\n")
     rare = int((fit.labels < 0).sum())
@@ -733,7 +736,38 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _terminate_as_interrupt() -> dict:
+    """``kill`` (SIGTERM) and a closed terminal (SIGHUP) end a command like Ctrl+C does: the open
+    transaction rolls back and the export's partial and temporary files are removed on the way
+    out (``kill -9`` cannot be caught; what it leaves is removed by the next export)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    before = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            before[getattr(signal, name)] = signal.signal(getattr(signal, name), interrupt)
+    return before
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+
+    before = _terminate_as_interrupt()
+    try:
+        return _main(argv)
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -8,6 +8,7 @@ import math
 import sys
 from pathlib import Path
 
+from voc_app.export.safe import tsv_cell as _t
 from voc_app.store import Project
 
 
@@ -194,7 +195,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         print(f"全体: 一致率 {_f(rep.overall_percent, 1)} %  κ {_f(rep.overall_kappa)}  α {_f(rep.overall_alpha)}")
         print("コード\t発言\t" + "\t".join(f"{c}の付与" for c in rep.coders) + "\t一致率%\tκ\tα")
         for c in rep.codes:
-            print(f"{names.get(c.code, c.code)}\t{c.units}\t" + "\t".join(str(c.applied[k]) for k in rep.coders)
+            print(f"{_t(names.get(c.code, c.code))}\t{c.units}\t" + "\t".join(str(c.applied[k]) for k in rep.coders)
                   + f"\t{_f(c.percent, 1)}\t{_f(c.kappa)}\t{_f(c.alpha)}")
         if args.disagreements:
             print(f"\n不一致 {len(rep.disagreements):,} 件")
@@ -220,15 +221,15 @@ def cmd_crosstab(args: argparse.Namespace) -> int:
             names = {c["id"]: c["name"] for c in C.codebook(project)}
             print("コードA\tコードB\t両方の発言")
             for a, b, n in sorted(code_pairs(project.conn), key=lambda t: -t[2]):
-                print(f"{names[a]}\t{names[b]}\t{n}")
+                print(f"{_t(names[a])}\t{_t(names[b])}\t{n}")
             return 0
         ct = C.crosstab(project, args.by, coder=args.coder)
-        print("コード\t" + "\t".join(ct.columns) + "\t計")
+        print("コード\t" + "\t".join(_t(c) for c in ct.columns) + "\t計")
         print("（回答数）\t" + "\t".join(str(t) for t in ct.totals) + f"\t{sum(ct.totals)}")
         for code, row, pct, res in zip(ct.codes, ct.counts, ct.percent, ct.residual, strict=True):
             cells = [f"{n} ({p:.1f}%){'▲' if r > 1.96 else '▽' if r < -1.96 else ''}"
                      for n, p, r in zip(row, pct, res, strict=True)]
-            print("  " * code["depth"] + code["name"] + "\t" + "\t".join(cells) + f"\t{sum(row)}")
+            print("  " * code["depth"] + _t(code["name"]) + "\t" + "\t".join(cells) + f"\t{sum(row)}")
         print("▲▽: 調整済み標準化残差 |r| > 1.96（5 % 水準で多い・少ない）")
     return 0
 
@@ -240,9 +241,9 @@ def cmd_words(args: argparse.Namespace) -> int:
         if args.view == "freq":
             rows = C.word_frequency(project, pos=args.pos, by=args.by, top=args.top)
             groups = sorted({g for r in rows for g in r.by_group}) if args.by else []
-            print("語\t品詞\t出現\t文書" + "".join(f"\t{g or '（なし）'}" for g in groups))
+            print("語\t品詞\t出現\t文書" + "".join(f"\t{_t(g) or '（なし）'}" for g in groups))
             for r in rows:
-                print(f"{r.word}\t{r.pos}\t{r.count}\t{r.docs}" + "".join(f"\t{r.by_group.get(g, 0)}" for g in groups))
+                print(f"{_t(r.word)}\t{r.pos}\t{r.count}\t{r.docs}" + "".join(f"\t{r.by_group.get(g, 0)}" for g in groups))
         elif args.view == "kwic":
             if not args.word:
                 raise ValueError("kwic の後に語を書いてください（例: voc words P kwic 届く）")
@@ -252,7 +253,7 @@ def cmd_words(args: argparse.Namespace) -> int:
             net = C.code_cooccurrence(project, min_freq=args.min_freq, edges=args.edges) if args.codes else \
                 C.word_network(project, pos=args.pos, min_freq=args.min_freq, edges=args.edges)
             for a, b, j in net.edges:
-                print(f"{net.nodes[a][0]}\t{net.nodes[b][0]}\t{j:.3f}")
+                print(f"{_t(net.nodes[a][0])}\t{_t(net.nodes[b][0])}\t{j:.3f}")
             if args.svg:
                 from voc_app.export.codebook import network_svg
 

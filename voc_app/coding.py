@@ -167,7 +167,8 @@ def _lookup_factory(project: Project) -> Callable[[str, str], np.ndarray | None]
                 q, args = f"SELECT verbatim_id FROM topic_members WHERE topic_id IN ({','.join('?' * len(tids))})", tids
         elif field_ == "attr":
             k, _, v = value.partition("=")
-            q, args = f"SELECT v.id FROM verbatims v WHERE {breakdown_expr(k.strip())} = ?", [v.strip()]
+            expr, params = breakdown_expr(k.strip())
+            q, args = f"SELECT v.id FROM verbatims v WHERE {expr} = ?", [*params, v.strip()]
         elif field_ == "code":
             try:
                 c = st.code_by_name(conn, value)
@@ -370,16 +371,17 @@ def code_cooccurrence(project: Project, *, min_freq: int = 1, edges: int = 60) -
 
 
 def _token_rows(project: Project, by: str | None = None, ids: list[int] | None = None):
-    from voc_app.store.coding import dimension_expr
+    from voc_app.store.coding import dimension_value
 
-    val = f", COALESCE({dimension_expr(by)}, '')" if by else ""
+    val, params = dimension_value(by) if by else ("", [])
+    val = f", {val}" if by else ""
     q = (f"SELECT a.tokens{val} FROM analyses a JOIN verbatims v ON v.id = a.verbatim_id WHERE NOT v.is_non_answer")
     if ids is not None:
         project.conn.execute("CREATE TEMP TABLE IF NOT EXISTS word_ids (id INTEGER PRIMARY KEY)")
         project.conn.execute("DELETE FROM word_ids")
         project.conn.executemany("INSERT INTO word_ids VALUES (?)", [(i,) for i in ids])
         q += " AND v.id IN (SELECT id FROM word_ids)"
-    return project.conn.execute(q)
+    return project.conn.execute(q, params)
 
 
 def word_frequency(project: Project, *, pos: str | None = None, by: str | None = None, top: int = 200,

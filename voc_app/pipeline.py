@@ -25,6 +25,7 @@ from voc_app.store.behaviour import BehaviourImport, behaviour_of
 from voc_app.store.behaviour import refresh as refresh_behaviour
 from voc_app.store.imports import BatchWriter
 from voc_app.store.queries import batches_with_sha
+from voc_app.workers import watch_parent
 
 Progress = Callable[[float | None, str], None]
 
@@ -189,6 +190,8 @@ def _survey_reader_process(pipe, db_path: str, path: str, args: dict, batch_id: 
     """The reading half of a split survey import: parse the file, deduplicate against a
     read-only snapshot of the project, send the rows chunk by chunk, then the counts."""
     import pickle
+
+    watch_parent()
     import queue
     import threading
     import traceback
@@ -407,7 +410,7 @@ def analyze_texts(texts: list[str], *, workers: int | None = None, progress: Pro
             for p in parts:
                 add(_analyze_chunk(p))
         else:
-            with ProcessPoolExecutor(workers) as ex:
+            with ProcessPoolExecutor(workers, initializer=watch_parent) as ex:
                 for res in ex.map(_analyze_chunk, parts):
                     add(res)
     finally:
@@ -429,7 +432,7 @@ def analyze_project(project: Project, *, workers: int | None = None, progress: P
     total = analyses.count_pending(project.conn, version)
     done = 0
     workers = workers or os.cpu_count() or 1
-    ex = ProcessPoolExecutor(workers) if workers > 1 and total > ANALYZE_CHUNK else None
+    ex = ProcessPoolExecutor(workers, initializer=watch_parent) if workers > 1 and total > ANALYZE_CHUNK else None
     last_id = 0
     try:
         while True:
@@ -588,7 +591,7 @@ def tokens_parallel(texts: list[str], user_dic: str | None = None, *, workers: i
     if workers <= 1 or len(parts) <= 1:
         return _topic_tokens_chunk(texts, user_dic)
     out: list = []
-    with ProcessPoolExecutor(workers, mp_context=_pool_context()) as ex:
+    with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=watch_parent) as ex:
         try:
             for part in ex.map(_topic_tokens_chunk, parts, [user_dic] * len(parts)):
                 out.extend(part)

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import csv
 import html
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from importers.codebook import NS, CodeSpec, join_description, walk
+from voc_app.export.safe import SafeCsvWriter
 from voc_app.store import Project
 
 
@@ -44,7 +44,7 @@ def _open_csv(out: str | Path, encoding: str):
 
 def write_codebook_csv(specs: list[CodeSpec], out: str | Path, encoding: str = "utf-8") -> Path:
     with _open_csv(out, encoding) as f:
-        w = csv.writer(f)
+        w = SafeCsvWriter(f)  # formula-like text prefixed with ' (OWASP)
         w.writerow(["code", "parent", "color", "description", "examples", "rule", "guid"])
         for s, parent in walk(specs):
             w.writerow([s.name, parent.name if parent else "", s.color, s.description.replace("\n", "\\n"),
@@ -58,7 +58,7 @@ def write_coded_csv(project: Project, out: str | Path, encoding: str = "utf-8") 
 
     n = 0
     with _open_csv(out, encoding) as f:
-        w = csv.writer(f)
+        w = SafeCsvWriter(f)  # formula-like text prefixed with ' (OWASP)
         w.writerow(["発言ID", "コード", "コーダー", "開始", "終了", "コード化された箇所", "由来", "状態", "顧客", "日付", "発言"])
         src = {"manual": "手作業", "rule": "ルール", "topic": "トピック"}
         state = {"accepted": "確定", "pending": "未確認"}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from importers.errors import InputError
+from voc_app.export.safe import SafeCsvWriter, temp_files_in, xlsx_cell
 from voc_app.store import Project
 from voc_app.store import report as q
 
@@ -103,17 +104,32 @@ def export(project: Project, out: str | Path, *, flt: q.Filter | None = None, ma
     n = q.select_verbatims(conn, flt)
     masker = _Masker(mask_pii, q.salt(conn) if mask_pii else "")
     tmp = out.with_name(f".{out.name}.part")
+    # openpyxl streams each sheet through a temporary file holding verbatim text: those go to a
+    # private folder beside the target (not a shared temp folder) and are removed on any exit we
+    # can catch; a previous export killed outright leaves them there, and they are removed here
+    scratch = out.with_name(f".{out.name}.tmp")
+    _remove_scratch(tmp, scratch)
     try:
         if suffix == ".csv":
             res = _write_csv(conn, tmp, n, masker, csv_encoding, tick)
         else:
-            res = _write_xlsx(project, tmp, n, flt, masker, tick)
+            scratch.mkdir(mode=0o700)
+            with temp_files_in(scratch):
+                res = _write_xlsx(project, tmp, n, flt, masker, tick)
         os.replace(tmp, out)
     finally:
-        tmp.unlink(missing_ok=True)
+        _remove_scratch(tmp, scratch)
         conn.execute("DROP TABLE IF EXISTS temp.export_ids")
     res.path, res.masked = str(out), dict(masker.counts)
     return res
+
+
+def _remove_scratch(tmp: Path, scratch: Path) -> None:
+    import shutil
+
+    tmp.unlink(missing_ok=True)
+    if scratch.is_dir():
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _verbatim_cells(row: tuple, masker: _Masker) -> list:
@@ -124,8 +140,6 @@ def _verbatim_cells(row: tuple, masker: _Masker) -> list:
 
 
 def _write_csv(conn, path: Path, n: int, masker: _Masker, encoding: str, tick: Progress) -> ExportResult:
-    import csv
-
     res = ExportResult(str(path), n)
     bad = [0]
     enc = {"utf-8": "utf-8-sig", "utf8": "utf-8-sig", "sjis": "cp932", "shift_jis": "cp932"}.get(encoding.lower(),
@@ -141,7 +155,7 @@ def _write_csv(conn, path: Path, n: int, masker: _Masker, encoding: str, tick: P
 
     codecs.register_error("voc_count_replace", replace)
     with open(path, "w", encoding=enc, errors="voc_count_replace", newline="") as f:
-        w = csv.writer(f)
+        w = SafeCsvWriter(f)  # text that looks like a formula is prefixed with ' (OWASP)
         w.writerow(VERBATIM_HEADER)
         for i, row in enumerate(q.verbatim_rows(conn), start=1):
             cells = _verbatim_cells(row, masker)
@@ -200,9 +214,7 @@ class _Sheet:
         return f"{col}{r}"
 
     def cell(self, value, *, font=None, fill=None, fmt=None, align=None):
-        from openpyxl.cell import WriteOnlyCell
-
-        c = WriteOnlyCell(self.ws, value=value)
+        c = xlsx_cell(self.ws, value)  # text is a string cell, never a formula
         if font is not None:
             c.font = font
         if fill is not None:
@@ -214,7 +226,8 @@ class _Sheet:
         return c
 
     def append(self, values: list) -> int:
-        self.ws.append(values)
+        # every text value becomes a string cell: customer text is never written as a formula
+        self.ws.append([xlsx_cell(self.ws, v) if isinstance(v, str) else v for v in values])
         self.row += 1
         return self.row
 
@@ -415,7 +428,7 @@ def _topic_sheet(wb, conn, name: str, side: str, info: dict, sizes: dict, attrs:
     r_head = s.header(head)
     for t in topics:
         c = sizes.get(t["id"], 0)
-        quotes = [masker.text(_clip(x, clipped)) for x in t["quotes"][:3]] + [""] * (3 - len(t["quotes"][:3]))
+        quotes = [_clip(masker.text(x), clipped) for x in t["quotes"][:3]] + [""] * (3 - len(t["quotes"][:3]))
         s.append([t["id"], masker.text(t["label"]), "、".join(t["words"][:8]), c, s.cell(c / total, fmt=s.st["pct"]),
                   *[s.cell(x, align=s.st["wrap"]) for x in quotes],
                   *[counts.get((by, t["id"], v), 0) for by, v in cols]])
@@ -453,8 +466,8 @@ def _customer_sheet(wb, conn, name: str, kind: str, masker: _Masker, clipped: li
     for r in rows:
         quotes = "\n".join(f"・{texts[int(e)]}" for e in r["evidence"][:5] if e.isdigit() and int(e) in texts)
         s.append([masker.customer(r["customer_id"]), r["score"],
-                  s.cell(masker.text(_clip(" / ".join(r["reasons"]), clipped)), align=s.st["wrap"]),
-                  s.cell(masker.text(_clip(quotes, clipped)), align=s.st["wrap"]),
+                  s.cell(_clip(masker.text(" / ".join(r["reasons"])), clipped), align=s.st["wrap"]),
+                  s.cell(_clip(masker.text(quotes), clipped), align=s.st["wrap"]),
                   REVIEW.get(r["review"] or "", "未確認"), masker.text(r["note"]),
                   s.cell(_date(q.last_contact(conn, r["customer_id"])), fmt=s.st["date"])])
     s.ws.freeze_panes = f"B{r_head + 1}"

@@ -38,6 +38,9 @@ KILL_AFTER_S = 3.0  # a job in its own process that has not stopped this long af
 def _child(fn, project_path: str, kwargs: dict, out, cancel) -> None:  # a separate process
     """Run ``fn`` in its own process: heavy Python work there never holds the UI's GIL."""
     from voc_app.store import Project
+    from voc_app.workers import watch_parent
+
+    watch_parent()  # the app killed or crashed: this process ends too, its transaction rolled back
 
     def report(fraction, message):
         if cancel.is_set():

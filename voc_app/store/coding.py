@@ -443,34 +443,44 @@ def _state_cond(include_pending: bool) -> str:
     return "g.state IN ('accepted', 'pending')" if include_pending else "g.state = 'accepted'"
 
 
-def dimension_expr(by: str) -> str:
-    """SQL over ``v`` for a cross-tab column: polarity, stage, month, question, or any
-    breakdown of the topic views (source, nps_group, rfm_segment, segment, attributes)."""
+def dimension_expr(by: str) -> tuple[str, list]:
+    """SQL over ``v`` for a cross-tab column, and its parameters: polarity, stage, month,
+    question, or any breakdown of the topic views (source, nps_group, rfm_segment, segment,
+    attributes: the name is a bound parameter)."""
     if by == "polarity":
-        return "(SELECT a.polarity FROM analyses a WHERE a.verbatim_id = v.id)"
+        return "(SELECT a.polarity FROM analyses a WHERE a.verbatim_id = v.id)", []
     if by == "stage":
-        return "(SELECT a.stage FROM analyses a WHERE a.verbatim_id = v.id)"
+        return "(SELECT a.stage FROM analyses a WHERE a.verbatim_id = v.id)", []
     if by == "month":
-        return f"substr({VERBATIM_DATE}, 1, 7)"
+        return f"substr({VERBATIM_DATE}, 1, 7)", []
     if by == "question":
-        return "coalesce(v.question, v.channel, v.speaker)"
+        return "coalesce(v.question, v.channel, v.speaker)", []
     return breakdown_expr(by)
+
+
+def dimension_value(by: str | None) -> tuple[str, list]:
+    """``COALESCE(dimension, '')`` for ``by`` (``''`` without one), and its parameters."""
+    if not by:
+        return "''", []
+    expr, params = dimension_expr(by)
+    return f"COALESCE({expr}, '')", params
 
 
 def code_counts_by(conn: sqlite3.Connection, by: str | None, *, include_pending: bool = True,
                    coder: int | None = None) -> list[tuple[int, str, int]]:
     """(code id, value of ``by`` or '', distinct verbatims)."""
-    val = f"COALESCE({dimension_expr(by)}, '')" if by else "''"
+    val, params = dimension_value(by)
     cond = _state_cond(include_pending) + (" AND g.coder_id = ?" if coder is not None else "")
     return conn.execute(
         f"SELECT g.code_id, {val}, count(DISTINCT g.verbatim_id) FROM codings g JOIN verbatims v ON v.id = g.verbatim_id"
-        f" WHERE {cond} GROUP BY 1, 2 ORDER BY 1, 2", [coder] if coder is not None else []).fetchall()
+        f" WHERE {cond} GROUP BY 1, 2 ORDER BY 1, 2", [*params, *([coder] if coder is not None else [])]).fetchall()
 
 
 def totals_by(conn: sqlite3.Connection, by: str) -> dict[str, int]:
     """Answers (non-answers excluded) per value of ``by``: the column totals of a cross-tab."""
-    return dict(conn.execute(f"SELECT COALESCE({dimension_expr(by)}, ''), count(*) FROM verbatims v"
-                             " WHERE NOT v.is_non_answer GROUP BY 1").fetchall())
+    val, params = dimension_value(by)
+    return dict(conn.execute(f"SELECT {val}, count(*) FROM verbatims v"
+                             " WHERE NOT v.is_non_answer GROUP BY 1", params).fetchall())
 
 
 def code_pairs(conn: sqlite3.Connection, include_pending: bool = True) -> list[tuple[int, int, int]]:
@@ -496,8 +506,9 @@ def code_verbatim_ids(conn: sqlite3.Connection, code_id: int, *, by: str | None 
     cond = _state_cond(include_pending) + f" AND g.code_id IN ({','.join('?' * len(ids))})"
     args: list = list(ids)
     if by:
-        cond += f" AND COALESCE({dimension_expr(by)}, '') = ?"
-        args.append(value or "")
+        val, params = dimension_value(by)
+        cond += f" AND {val} = ?"
+        args += [*params, value or ""]
     return [r[0] for r in conn.execute(
         f"SELECT DISTINCT v.id FROM codings g JOIN verbatims v ON v.id = g.verbatim_id WHERE {cond} ORDER BY v.id", args)]
 

@@ -23,14 +23,53 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+NOT_A_PROJECT = "VoC Analyzer のプロジェクトではありません（開いても変更していません）"
+NEWER_VERSION = ("このプロジェクトは新しいバージョンの VoC Analyzer で作られています。"
+                 "書き換えないよう開くのをやめました。アプリを更新してください")
+
+
+def check_file(p: Path) -> None:
+    """Refuse a file that is not a project, or a project made by a newer version, *before*
+    anything writes to it: the first bytes are read as plain bytes (SQLite's magic string), then
+    the application id, user version and migrations over a read-only connection (which also sees
+    what is still in a project's WAL). A foreign file stays byte for byte as it was."""
+    try:
+        with open(p, "rb") as f:
+            head = f.read(100)
+    except OSError as e:
+        raise ProjectError(f"{p}: 開けません（{e.strerror}）") from e
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        raise ProjectError(f"{p}: {NOT_A_PROJECT}")
+    try:
+        conn = connect_readonly(p)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != APP_ID:
+                raise ProjectError(f"{p}: {NOT_A_PROJECT}")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            has = conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_migrations'").fetchone()
+            done = {r[0] for r in conn.execute("SELECT name FROM _migrations")} if has else set()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        raise ProjectError(f"{p}: 壊れているか読めないプロジェクトです（{e}）") from e
+    if version > len(MIGRATIONS) or done - {name for name, _ in MIGRATIONS}:
+        raise ProjectError(f"{p}: {NEWER_VERSION}")
+
+
 def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
     p = Path(path)
     if not create and not p.exists():
         raise ProjectError(f"{p}: プロジェクトが見つかりません（voc new {p} で作成できます）")
     if create and p.exists() and p.stat().st_size > 0:
         raise ProjectError(f"{p}: 既にファイルがあります")
+    if not create:
+        check_file(p)
     try:
         conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False, timeout=30)
+        if create:  # before WAL: the id is then in the file's own header from the start
+            conn.execute(f"PRAGMA application_id = {APP_ID}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -39,9 +78,7 @@ def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.DatabaseError as e:
         raise ProjectError(f"{p}: VoC Analyzer のプロジェクトではありません（{e}）") from e
-    if create:
-        conn.execute(f"PRAGMA application_id = {APP_ID}")
-    elif app_id != APP_ID:
+    if not create and app_id != APP_ID:
         conn.close()
         raise ProjectError(f"{p}: VoC Analyzer のプロジェクトではありません")
     migrate(conn)
@@ -80,7 +117,7 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     done = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
     known = {name for name, _ in MIGRATIONS}
     if done - known:
-        raise ProjectError("このプロジェクトは新しいバージョンの VoC Analyzer で作られています。アプリを更新してください")
+        raise ProjectError(NEWER_VERSION)
     applied = []
     for n, (name, step) in enumerate(MIGRATIONS, start=1):
         if name in done:
@@ -131,8 +168,15 @@ class Project:
         return cls(path, create=True)
 
     def close(self) -> None:
+        """Close the file. ``PRAGMA optimize`` is housekeeping after the work is done: when it
+        cannot run (another process holds the write lock, a read-only file) it is skipped, never
+        turning a finished import or export into a failure."""
         try:
-            self.conn.execute("PRAGMA optimize")
+            if not self.conn.in_transaction:
+                self.conn.execute("PRAGMA busy_timeout = 0")
+                self.conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
         finally:
             self.conn.close()
 

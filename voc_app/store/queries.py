@@ -129,11 +129,12 @@ def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, 
     if f.get("pending"):
         cond.append("v.id IN (SELECT verbatim_id FROM codings WHERE state = 'pending')")
     if f.get("cell"):
-        from voc_app.store.coding import dimension_expr
+        from voc_app.store.coding import dimension_value
 
         by, value = f["cell"]
-        cond.append(f"COALESCE({dimension_expr(by)}, '') = ?")
-        args.append(value)
+        val, params = dimension_value(by)
+        cond.append(f"{val} = ?")
+        args += [*params, value]
     if f.get("ids") is not None:
         ids = [int(i) for i in f["ids"]]
         cond.append(f"v.id IN ({','.join(map(str, ids)) or 'NULL'})")

@@ -54,10 +54,11 @@ def select_verbatims(conn: sqlite3.Connection, flt: Filter) -> int:
     for key, value in flt.where.items():
         if key in _COLUMNS:
             cond.append(f"{_COLUMNS[key]} = ?")
-        else:
-            path = '$."' + key.replace('"', "") + '"'
-            cond.append(f"coalesce((SELECT json_extract(r.attributes, '{path}') FROM responses r WHERE r.id = v.response_id),"
-                        f" json_extract(c.attributes, '{path}')) = ?")
+        else:  # an attribute: its name is a bound parameter like its value
+            from voc_app.store.topics import ATTRIBUTE_EXPR
+
+            cond.append(f"{ATTRIBUTE_EXPR} = ?")
+            args += [key, key]
         args.append(value)
     conn.execute(
         "INSERT INTO export_ids SELECT v.id FROM verbatims v LEFT JOIN analyses a ON a.verbatim_id = v.id"
@@ -119,9 +120,10 @@ def topic_counts_filtered(conn: sqlite3.Connection, side: str, expr_kind: str, b
             return conn.execute(
                 f"SELECT m.topic_id, COALESCE(substr({VERBATIM_DATE}, 1, 7), '') AS p, count(*) FROM temp.export_members m"
                 " JOIN verbatims v ON v.id = m.verbatim_id GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
+        expr, params = t.breakdown_expr(by or "source")
         return conn.execute(
-            f"SELECT m.topic_id, COALESCE({t.breakdown_expr(by or 'source')}, '') AS val, count(*)"
-            " FROM temp.export_members m JOIN verbatims v ON v.id = m.verbatim_id GROUP BY 1, 2 ORDER BY 1, 2"
+            f"SELECT m.topic_id, COALESCE({expr}, '') AS val, count(*)"
+            " FROM temp.export_members m JOIN verbatims v ON v.id = m.verbatim_id GROUP BY 1, 2 ORDER BY 1, 2", params
         ).fetchall()
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.export_members")
@@ -130,12 +132,12 @@ def topic_counts_filtered(conn: sqlite3.Connection, side: str, expr_kind: str, b
 def code_counts_filtered(conn: sqlite3.Connection, by: str | None) -> list[tuple[int, str, int]]:
     """(code id, value of ``by`` or '', verbatims) over the filtered verbatims (rejected auto-codes
     left out; a verbatim counts once per code whatever the number of coders or spans)."""
-    from voc_app.store.coding import dimension_expr
+    from voc_app.store.coding import dimension_value
 
-    val = f"COALESCE({dimension_expr(by)}, '')" if by else "''"
+    val, params = dimension_value(by)
     return conn.execute(
         f"SELECT g.code_id, {val}, count(DISTINCT g.verbatim_id) FROM codings g JOIN export_ids e ON e.id = g.verbatim_id"
-        " JOIN verbatims v ON v.id = g.verbatim_id WHERE g.state != 'rejected' GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
+        " JOIN verbatims v ON v.id = g.verbatim_id WHERE g.state != 'rejected' GROUP BY 1, 2 ORDER BY 1, 2", params).fetchall()
 
 
 def code_states_filtered(conn: sqlite3.Connection) -> dict[int, tuple[int, int, int]]:

@@ -249,27 +249,34 @@ def trend(conn: sqlite3.Connection, side: str, period: str = "month") -> list[tu
         " GROUP BY 1, 2 ORDER BY 1, 2", (side,)).fetchall()
 
 
-def breakdown_expr(by: str) -> str:
-    """SQL (over ``v`` = verbatims) for a breakdown value: ``source`` (survey/support/interview),
-    ``nps_group`` (推奨者 9–10 / 中立者 7–8 / 批判者 0–6), ``rfm_segment`` (優良 / 安定 / 新規 /
-    休眠予備軍 / 休眠), ``segment`` (loyalty segment) or any response or customer attribute."""
+# a response attribute, else the customer's: two ``?`` for the attribute name
+ATTRIBUTE_EXPR = ("COALESCE((SELECT j.value FROM responses r, json_each(r.attributes) j"
+                  " WHERE r.id = v.response_id AND j.key = ?),"
+                  " (SELECT j.value FROM customers c, json_each(c.attributes) j WHERE c.id = v.customer_id AND j.key = ?))")
+
+
+def breakdown_expr(by: str) -> tuple[str, list]:
+    """SQL (over ``v`` = verbatims) for a breakdown value and its parameters: ``source``
+    (survey/support/interview), ``nps_group`` (推奨者 9–10 / 中立者 7–8 / 批判者 0–6),
+    ``rfm_segment`` (優良 / 安定 / 新規 / 休眠予備軍 / 休眠), ``segment`` (loyalty segment) or any
+    response or customer attribute. An attribute name is user input: it is a bound parameter
+    (matched as a JSON key by ``json_each``), never part of the SQL text."""
     if by == "source":
-        return "v.kind"
+        return "v.kind", []
     if by == "rfm_segment":
-        return "(SELECT b.rfm_segment FROM customer_behaviour b WHERE b.customer_id = v.customer_id)"
+        return "(SELECT b.rfm_segment FROM customer_behaviour b WHERE b.customer_id = v.customer_id)", []
     if by == "segment":
-        return "(SELECT s.segment FROM customer_scores s WHERE s.customer_id = v.customer_id)"
+        return "(SELECT s.segment FROM customer_scores s WHERE s.customer_id = v.customer_id)", []
     if by == "nps_group":
         return ("(SELECT CASE WHEN r.nps >= 9 THEN '推奨者' WHEN r.nps >= 7 THEN '中立者' ELSE '批判者' END"
                 " FROM responses r WHERE r.customer_id = v.customer_id AND r.nps IS NOT NULL"
-                " ORDER BY r.submitted_at DESC LIMIT 1)")
-    key = '$."' + by.replace('"', '').replace("'", "") + '"'
-    return (f"COALESCE((SELECT json_extract(r.attributes, '{key}') FROM responses r WHERE r.id = v.response_id),"
-            f" (SELECT json_extract(c.attributes, '{key}') FROM customers c WHERE c.id = v.customer_id))")
+                " ORDER BY r.submitted_at DESC LIMIT 1)", [])
+    return ATTRIBUTE_EXPR, [by, by]
 
 
 def breakdown(conn: sqlite3.Connection, side: str, by: str) -> list[tuple[int | None, str, int]]:
     """(topic id, value, answers) by ``breakdown_expr(by)``."""
+    expr, params = breakdown_expr(by)
     return conn.execute(
-        f"SELECT m.topic_id, COALESCE({breakdown_expr(by)}, '') AS val, count(*) FROM topic_members m"
-        " JOIN verbatims v ON v.id = m.verbatim_id WHERE m.side = ? GROUP BY 1, 2 ORDER BY 1, 2", (side,)).fetchall()
+        f"SELECT m.topic_id, COALESCE({expr}, '') AS val, count(*) FROM topic_members m"
+        " JOIN verbatims v ON v.id = m.verbatim_id WHERE m.side = ? GROUP BY 1, 2 ORDER BY 1, 2", [*params, side]).fetchall()
