@@ -50,7 +50,7 @@ def iter_json_objects(path: Path, encoding: str, stats: ReadStats) -> Iterator[t
         if first == "[" or (first == "{" and _single_json_document(f)):
             f.seek(0)
             try:
-                doc = json.load(f)
+                doc = _no_lone_surrogates(json.load(f))
             except json.JSONDecodeError as e:
                 raise InputError(f"JSON として読めません: {e.msg}（{e.colno} 文字目）", file=name, row=e.lineno) from e
             except RecursionError as e:
@@ -71,6 +71,8 @@ def iter_json_objects(path: Path, encoding: str, stats: ReadStats) -> Iterator[t
                 continue
             try:
                 obj = json.loads(line)
+                if "\\u" in line:
+                    obj = _no_lone_surrogates(obj)
             except json.JSONDecodeError as e:
                 raise InputError(f"JSON として読めません: {e.msg}（{e.colno} 文字目）", file=name, row=lineno,
                                  hint="1 行に 1 つの JSON オブジェクト（JSON Lines）か、JSON 配列を選んでください") from e
@@ -79,6 +81,22 @@ def iter_json_objects(path: Path, encoding: str, stats: ReadStats) -> Iterator[t
             if not isinstance(obj, dict):
                 raise InputError("チケットのオブジェクトではありません", file=name, row=lineno)
             yield lineno, obj, key64(json.dumps(obj, sort_keys=True, ensure_ascii=False))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_lone_surrogates(obj):
+    """JSON lets a lone surrogate in through an escape (``"\\ud800"``); it is no character, and
+    no UTF-8 file or database can hold it: each becomes U+FFFD, the replacement character, so
+    the rest of the text is kept and its length and offsets stay the same."""
+    if isinstance(obj, str):
+        return _SURROGATE.sub("\ufffd", obj) if _SURROGATE.search(obj) else obj
+    if isinstance(obj, list):
+        return [_no_lone_surrogates(x) for x in obj]
+    if isinstance(obj, dict):
+        return {_no_lone_surrogates(k): _no_lone_surrogates(v) for k, v in obj.items()}
+    return obj
 
 
 def _single_json_document(f) -> bool:
