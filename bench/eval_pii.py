@@ -1,7 +1,9 @@
-"""What PII masking catches: recall and precision per kind on a labelled set written for this
-project (``tests/fixtures/pii_samples.tsv``: text and expected ``kind:substring`` spans; rows
-without PII check for false alarms). A span counts as caught when a found span of the same
-kind covers it exactly.
+"""What PII masking catches: recall and precision per kind on a labelled evaluation set written for
+this project **after** the masking was built, by a writer who never saw its code or tests, and
+never tuned on (``bench/data/pii_eval.tsv``: 300 texts, expected ``kind:substring`` spans; 100
+rows without personal data check for false alarms). A span counts as caught when a found span
+of the same kind covers it exactly. (``tests/fixtures/pii_samples.tsv`` is the small set the
+masking was developed against: pass it as FILE to see that one.)
 
     .venv/bin/python bench/eval_pii.py [FILE.tsv]
 """
@@ -17,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from nlp.pii import find  # noqa: E402
 
-DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pii_samples.tsv"
+DEFAULT = Path(__file__).resolve().parent / "data" / "pii_eval.tsv"
 
 
 def main() -> None:
