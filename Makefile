@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: app test fonts lint bench-import fuzz dist smoke translations clean
+.PHONY: app test fonts lint bench-import fuzz dist smoke translations train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ test: $(STAMP) fonts
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate voc_app/gui/*.py -ts resources/i18n/voc_en.ts -no-obsolete
 	$(BIN)/pyside6-lrelease resources/i18n/voc_en.ts -qm resources/i18n/voc_en.qm
+
+# Retrain the shipped text model (resources/models/text_model.npz) from training/corpus (+ the
+# development sets, added once every choice is made): checks the corpus first
+train: $(STAMP)
+	$(BIN)/python training/check_corpus.py
+	$(BIN)/python bench/train_text_model.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
