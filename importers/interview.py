@@ -13,6 +13,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from importers.archive import check_docx
 from importers.errors import InputError
 from importers.model import Interview, Utterance
 from importers.values import clean_id, key64, parse_datetime
@@ -48,6 +49,7 @@ def read_docx_text(path: Path) -> str:
         import docx  # python-docx
     except ImportError as e:  # pragma: no cover - declared dependency
         raise InputError("DOCX を読むには python-docx が必要です", file=path.name) from e
+    check_docx(path)  # a zip bomb is refused before python-docx inflates it
     try:
         d = docx.Document(str(path))
     except Exception as e:

@@ -3,6 +3,7 @@ columns, and return a :class:`ParsedFile` whose records stream from disk."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import itertools
 from collections.abc import Iterable, Iterator
@@ -11,13 +12,26 @@ from pathlib import Path
 from importers import behaviour, survey, tickets
 from importers import interview as interview_mod
 from importers.detect import FORMATS, TABLE_SUFFIXES, container
-from importers.encoding import check_encoding, detect_encoding, normalize_name, open_text
+from importers.encoding import (
+    check_encoding,
+    detect_encoding,
+    open_text,
+    resolve_requested,
+    utf16_order,
+)
 from importers.errors import InputError
 from importers.model import ROLES, Column, ParsedFile, ReadStats
 from importers.tables import iter_csv, iter_xlsx, sniff_delimiter
+from importers.textsafety import check_not_binary_bytes, check_not_binary_text, strip_text
+
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (the UTF-32 BOMs start with these)
 
 HEAD_BYTES = 1 << 16
 SAMPLE_ROWS = 200
+# column roles are decided from at most this many sampled cells (SAMPLE_ROWS rows up to 1,000
+# columns; a wider table is judged on fewer rows, never fewer than ROLE_SAMPLE_MIN_ROWS)
+ROLE_SAMPLE_CELLS = 200_000
+ROLE_SAMPLE_MIN_ROWS = 20
 MAX_FILE_BYTES = 4 << 30
 
 
@@ -87,25 +101,29 @@ def read_file(
         return _table(p, size, sha, iter_xlsx(p, sheet), None, format, overrides, stats)
 
     # text
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and not encoding:
-        raise InputError("バイナリファイルのようです（NUL 文字を含みます）", file=name,
-                         hint="CSV・Excel・JSON・テキストのファイルを選ぶか、UTF-16 なら --encoding utf-16 を指定してください")
     if encoding:
-        enc = normalize_name(encoding)
+        check_not_binary_bytes(head, name, controls=False)
+        enc = resolve_requested(encoding, head, name)
         check_encoding(p, enc)
     else:
-        enc = detect_encoding(p, head)
-    if "\x00" in _decode_head(head, enc):
-        raise InputError("バイナリファイルのようです（NUL 文字を含みます）", file=name,
-                         hint="CSV・Excel・JSON・テキストのファイルを選んでください")
-    text_head = _decode_head(head, enc).lstrip("\ufeff")
+        order = None if head.startswith(_BOMS) else utf16_order(head)
+        if order is not None:  # UTF-16 without a BOM, recognised by its NUL bytes
+            enc = order
+            check_encoding(p, enc)
+        else:
+            if not head.startswith(_BOMS):  # (a BOM's text is checked once decoded, below)
+                check_not_binary_bytes(head, name)
+            enc = detect_encoding(p, head)
+    check_not_binary_text(_decode_head(head, enc), name)
+    # stray NULs are dropped by the readers (importers.textsafety); they must not steer detection
+    text_head = _decode_head(head, enc).lstrip("\ufeff").replace("\x00", "")
     first = text_head.lstrip()[:1]
     suffix = p.suffix.lower()
     if format == "zendesk" or (format is None and (first in ("{", "[") or suffix in (".json", ".jsonl", ".ndjson"))):
         return _zendesk(p, size, sha, enc, stats)
     if format == "interview" or (format is None and suffix in (".txt", ".md", ".text") and not _looks_tabular(text_head)):
         with open_text(p, enc) as f:
-            text = f.read()
+            text = strip_text(f.read(), name, stats)
         return _interview(p, size, sha, text, enc, stats)
     if format is None and suffix not in TABLE_SUFFIXES and not _looks_tabular(text_head):
         raise InputError("表形式（CSV/TSV）として読めません", file=name,
@@ -170,6 +188,7 @@ def _table(
                          hint="区切り文字（カンマ・タブ）が正しいか確認するか、--format を指定してください")
     data_head = head[hdr:]
     sample = [c for _, c in data_head]
+    sample = sample[:max(ROLE_SAMPLE_MIN_ROWS, ROLE_SAMPLE_CELLS // len(columns))] if columns else sample
     all_rows = itertools.chain(data_head, rows)
     preview = sample[:5]
     fmt = format or layout.format

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from importers.errors import InputError
 from importers.model import Column, ReadStats, SurveyAnswer, SurveyResponse
@@ -120,7 +120,12 @@ def _role_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _header_role(col: Column) -> str | None:
-    names = {_norm(col.id), _norm(col.label)}
+    return _header_role_of(col.id, col.label)
+
+
+@lru_cache(maxsize=65536)
+def _header_role_of(cid: str, label: str) -> str | None:
+    names = {_norm(cid), _norm(label)}
     for role, pat in _role_patterns():
         if any(pat.search(n) for n in names):
             return role
@@ -150,8 +155,10 @@ def suggest_roles(columns: list[Column], sample: list[list[str]], fmt: str) -> N
     _dedupe_single_roles(columns)
     if not any(c.role == "customer" for c in columns):
         for col in columns:
+            if _header_role(col) != "ignore":
+                continue
             vals = [r[col.index].strip() for r in sample if col.index < len(r) and r[col.index].strip()]
-            if vals and _header_role(col) == "ignore" and all(_EMAIL_RE.match(v) for v in vals):
+            if vals and all(_EMAIL_RE.match(v) for v in vals):
                 col.role, col.reason = "customer", "顧客 ID の列がないため、メールアドレスで顧客を識別"
                 break
 
@@ -164,15 +171,14 @@ def _value_role(col: Column, vals: list[str], n: int) -> tuple[str, str]:
         if _QUESTION_RE.search(col.label):
             return "text", "設問文らしい見出し（値は空）"
         return "ignore", "値がありません"
-    ints = [parse_int(v) for v in vals]
-    if all(i is not None for i in ints):
+    ints = _all_ints(vals)
+    if ints is not None:
         if all(0 <= i <= 10 for i in ints) and re.search(r"0\s*[-〜~～]\s*10", col.label):
             return "nps", "0〜10 の整数で見出しに 0-10"
         if max(ints) - min(ints) <= 10:
             return "score", "小さな範囲の整数"
         return "ignore", "数値の列"
-    dates = sum(parse_datetime(v) is not None for v in vals)
-    if dates >= 0.8 * len(vals):
+    if _mostly_dates(vals):
         return "time", "日時の値"
     distinct = len(set(vals))
     avg = sum(len(v) for v in vals) / len(vals)
@@ -185,6 +191,30 @@ def _value_role(col: Column, vals: list[str], n: int) -> tuple[str, str]:
     if avg >= 6 and distinct >= 0.5 * len(vals):
         return "text", "自由記述（多様な値）"
     return "attr", "属性"
+
+
+def _all_ints(vals: list[str]) -> list[int] | None:
+    """Every value as an integer, or None at the first one that is not."""
+    out = []
+    for v in vals:
+        i = parse_int(v)
+        if i is None:
+            return None
+        out.append(i)
+    return out
+
+
+def _mostly_dates(vals: list[str]) -> bool:
+    """At least 80 % of ``vals`` are dates. Stops at the first value that makes that impossible:
+    a column of words costs a few failed parses, not one per sampled cell."""
+    n = len(vals)
+    misses = 0
+    for v in vals:
+        if parse_datetime(v) is None:
+            misses += 1
+            if n - misses < 0.8 * n:
+                return False
+    return True
 
 
 def _dedupe_single_roles(columns: list[Column]) -> None:

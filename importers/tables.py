@@ -11,8 +11,10 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from importers.archive import open_workbook
 from importers.encoding import open_text
 from importers.errors import InputError
+from importers.textsafety import strip_cells
 
 MAX_CELL = 1_000_000  # characters; a larger cell is almost always a broken quote
 csv.field_size_limit(MAX_CELL)
@@ -37,10 +39,21 @@ def sniff_delimiter(sample: str, suffix: str) -> str:
 
 
 def iter_csv(path: Path, encoding: str, delimiter: str, stats=None) -> Iterator[Row]:
+    """Rows of a CSV/TSV file. NUL characters are removed from the cells that hold them, with a
+    warning naming the row and column; a block of them is an error (:mod:`importers.textsafety`)."""
     name = path.name
     with open_text(path, encoding, stats) as f:
-        reader = csv.reader(f, delimiter=delimiter, quotechar='"', doublequote=True, strict=False)
+        nul = [False]  # set when the line just read holds a NUL (checked per line, in C)
+
+        def lines() -> Iterator[str]:
+            for line in f:
+                if "\x00" in line:
+                    nul[0] = True
+                yield line
+
+        reader = csv.reader(lines(), delimiter=delimiter, quotechar='"', doublequote=True, strict=False)
         n = 0
+        header: list[str] | None = None
         while True:
             try:
                 cells = next(reader)
@@ -66,6 +79,11 @@ def iter_csv(path: Path, encoding: str, delimiter: str, stats=None) -> Iterator[
             except UnicodeDecodeError as e:  # pragma: no cover - encoding is checked first
                 raise InputError("文字コードが途中で変わっています", file=name, row=n + 1) from e
             n += 1
+            if nul[0]:
+                nul[0] = False
+                cells = strip_cells(cells, n, name, header, stats)
+            if header is None and any(c.strip() for c in cells):
+                header = cells
             yield n, cells
 
 
@@ -82,10 +100,11 @@ def _cell_text(v: object) -> str:
 
 
 def iter_xlsx(path: Path, sheet: str | None = None) -> Iterator[Row]:
-    from openpyxl import load_workbook
-
+    """Rows of a workbook's sheet, read within the zip limits of :mod:`importers.archive`."""
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = open_workbook(path)
+    except InputError:
+        raise
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
         raise InputError(
             "Excel ファイルとして開けません（壊れているか、xlsx/xlsm ではありません）",

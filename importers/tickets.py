@@ -12,6 +12,7 @@ from pathlib import Path
 from importers.encoding import open_text
 from importers.errors import InputError
 from importers.model import Column, Message, ReadStats, Ticket
+from importers.textsafety import strip_text
 from importers.values import clean_id, key64, parse_datetime
 
 # --- Zendesk ------------------------------------------------------------------
@@ -37,7 +38,8 @@ def html_to_text(s: str) -> str:
 
 def iter_json_objects(path: Path, encoding: str, stats: ReadStats) -> Iterator[tuple[int, dict, int]]:
     """Objects of a JSON Lines file, a JSON array, or an object holding a list
-    (``{"tickets": [...]}``), with their line number and a canonical content key."""
+    (``{"tickets": [...]}``), with their line number and a canonical content key. Raw NUL
+    characters are removed with a warning naming the line (:mod:`importers.textsafety`)."""
     name = path.name
     with open_text(path, encoding, stats) as f:
         first = ""
@@ -50,7 +52,7 @@ def iter_json_objects(path: Path, encoding: str, stats: ReadStats) -> Iterator[t
         if first == "[" or (first == "{" and _single_json_document(f)):
             f.seek(0)
             try:
-                doc = _no_lone_surrogates(json.load(f))
+                doc = _no_lone_surrogates(json.loads(strip_text(f.read(), name, stats)))
             except json.JSONDecodeError as e:
                 raise InputError(f"JSON として読めません: {e.msg}（{e.colno} 文字目）", file=name, row=e.lineno) from e
             except RecursionError as e:
@@ -66,6 +68,8 @@ def iter_json_objects(path: Path, encoding: str, stats: ReadStats) -> Iterator[t
         f.seek(0)
         for lineno, line in enumerate(f, start=1):
             stats.rows_read += 1
+            if "\x00" in line:
+                line = strip_text(line, name, stats, first_row=lineno)
             if not line.strip():
                 stats.blank_rows += 1
                 continue
@@ -108,7 +112,7 @@ def _single_json_document(f) -> bool:
     if len(lines) <= 1:
         return True
     try:
-        json.loads(lines[0])
+        json.loads(lines[0].replace("\x00", ""))  # a stray NUL is removed when the line is read
         return False
     except json.JSONDecodeError:
         return True

@@ -85,6 +85,8 @@ _DATE_FORMATS = (
 # the common shapes, parsed without strptime: 2025/3/3 8:13, 2025-03-03 08:13:00
 _FAST_DATE_RE = re.compile(r"^\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
 _JP_AMPM = re.compile(r"(午前|午後)\s*(\d{1,2}):(\d{2})")
+# fromisoformat and every format in _DATE_FORMATS (strptime's %Y is \d\d\d\d) need four digits in a row
+_YEAR_RE = re.compile(r"\d{4}")
 
 
 @lru_cache(maxsize=8)
@@ -124,7 +126,7 @@ def parse_datetime(s: str | None, tz: dt.tzinfo = JST) -> str | None:
             return None
         return day + clock + _offset(tz)
     t = unicodedata.normalize("NFKC", s).strip()
-    if not t:
+    if not t or not _YEAR_RE.search(t):  # every shape below has a 4-digit year: skip 17 strptime calls
         return None
     m = _JP_AMPM.search(t)
     if m:
