@@ -1,6 +1,11 @@
 """Ambassador and churn flags per customer on ../shared/data/voc, beside an NPS-only baseline.
 
     .venv/bin/python bench/eval_signals.py [--shared ../shared]
+    VOC_TEXT_MODEL=/tmp/corpus_only.npz .venv/bin/python bench/eval_signals.py   # honest estimate
+
+The shipped text model was trained with the development verbatims once every choice was made,
+so on them its flags are a fit. For an estimate, train a model on the corpus alone
+(``bench/train_text_model.py --no-dev --out /tmp/corpus_only.npz``) and point VOC_TEXT_MODEL at it.
 
 Runs `voc score customers.tsv verbatims.tsv` (the scorer reads only customer_id, nps,
 tenure_months, tickets_90d, referrals, last_active_days and id, customer_id, text; the label

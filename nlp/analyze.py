@@ -1,10 +1,14 @@
-"""``analyze(texts)``: polarity, churn, advocacy and journey stage for each verbatim, each
-with the evidence (character spans in the original text) that decided it.
+"""``analyze(texts)``: polarity, churn, advocacy and journey stage for each verbatim, each with a
+calibrated probability and the evidence (character spans in the original text) behind it.
 
-Rules from ``resources/cues/`` decide and explain. When a trained model ships in
-``resources/models/text_model.json`` (trained here by ``bench/train_text_model.py`` from
-data we may use), it refines the labels from the same cues plus character n-grams; the
-evidence spans still come from the cues.
+Two layers. The cue layer (``resources/cues``: general constructions — negation, contrast,
+concession, questions, churn and advocacy phrasings — and the policy's rules over them,
+``analyze_one``) finds evidence and gives a first reading. The learned model
+(``nlp.model``, trained by ``bench/train_text_model.py`` on the project's training corpus)
+then decides every label from the text's characters, lemmas with negation scope, a meaning
+vector, and the cue layer's findings as features. Cue spans that agree with the final label are
+its evidence; a label no cue supports is explained by the words that moved the model most.
+Without a shipped model the cue layer's labels stand.
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ from nlp.normalize import Normalized, is_non_answer, normalize, split_sentences
 # analyses are redone (rules-2: the trained refinement keeps the stage cues' evidence; rules-3:
 # questions with advocacy stay neutral, a recommendation set against a complaint is mixed,
 # reservations after praise, quoted claims, use questions, English answers left to the rules).
-ANALYZER_VERSION = "rules-3"
+# model-1: the learned model decides every label (cues are features and evidence), with
+# calibrated probabilities stored per label.
+ANALYZER_VERSION = "model-1"
 
 
 @dataclass
@@ -59,6 +65,20 @@ class VerbatimAnalysis:
     sentences: list[SentenceResult] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)
+    # calibrated probabilities of the learned model: polarity_<label>, stage_<label>, churn,
+    # advocacy (empty when no model ships)
+    probabilities: dict[str, float] = field(default_factory=dict)
+    tokens: list = field(default_factory=list)  # Sudachi tokens of the text (mode C)
+    content: list = field(default_factory=list)  # its content words (nlp.tokenize.content_words)
+
+    def probability(self, target: str) -> float | None:
+        """P(churn), P(advocacy), or the probability of the chosen polarity / stage label."""
+        p = self.probabilities
+        if not p:
+            return None
+        if target in ("churn", "advocacy"):
+            return p.get(target)
+        return p.get(f"{target}_{getattr(self, target)}")
 
 
 def _ev(norm: Normalized, kind: str, cues: list[Cue]) -> list[Evidence]:
@@ -150,11 +170,48 @@ def analyze(texts: Sequence[str]) -> list[VerbatimAnalysis]:
 
 def _analyze(texts: Sequence[str]) -> list[VerbatimAnalysis]:
     from nlp import model
+    from nlp.tokenize import content_words, tokenize
 
     norms = [normalize(t) for t in texts]
     with cue_mod.searched([n.text for n in norms]):  # every lexicon searched once over all texts
         results = [analyze_one(t, n) for t, n in zip(texts, norms, strict=True)]
+    tokens = [tokenize(t) for t in texts]
+    content = [content_words(t) for t in tokens]
+    for r, toks, cw in zip(results, tokens, content, strict=True):
+        r.tokens, r.content = toks, cw
     m = model.load()
     if m is not None:
-        m.refine(texts, results, norms)
+        m.decide(texts, results, norms, tokens, content)
     return results
+
+
+def stage_of(label: str) -> str:
+    """'stage/success' → 'success'; a 'repeat' cue (continued use) and a question about using the
+    product ('use_question') are evidence of success."""
+    kind = label.split("/", 1)[-1]
+    return "success" if kind in ("repeat", "use_question") else kind
+
+
+def _agrees(label: str, polarity: str) -> bool:
+    fam = label.split("/", 1)[0]
+    return {"delight": fam == "pos", "pain": fam == "neg", "mixed": fam in ("pos", "neg"),
+            "neutral": fam == "neutral"}.get(polarity, False)
+
+
+def label_evidence(r: VerbatimAnalysis) -> list[Evidence]:
+    """The cue evidence of ``r`` that agrees with its (final) labels."""
+    out = []
+    for e in r.evidence:
+        if e.kind == "polarity":
+            ok = _agrees(e.label, r.polarity)
+        elif e.kind == "churn":
+            ok = r.churn
+        elif e.kind == "advocacy":
+            ok = r.advocacy
+        elif e.kind == "stage":
+            ok = stage_of(e.label) == r.stage
+        else:
+            ok = True
+        if ok:
+            out.append(e)
+    return out

@@ -1,10 +1,25 @@
-"""A small trained refinement of the rule labels: logistic regression over character
-n-grams of the normalised text plus the rule features (cue counts, contrast, negation …).
+"""The learned model that decides every label: polarity, churn, advocacy and journey stage, each
+with a calibrated probability.
 
-Trained here by ``bench/train_text_model.py`` from data we may use; shipped as
-``resources/models/text_model.npz`` (plain arrays, no pickle); loaded offline with numpy.
-Evidence stays explainable: the cues that agree with the final label, and otherwise the
-character n-grams that pushed the model most towards it.
+Inputs per verbatim (all computed here, offline, from what the packages and ``resources/`` ship):
+- character 1–3-grams of the normalised text (spelling, kana variants, emoji, English words);
+- Sudachi lemmas (normalized forms) with **negation scope**: a content word under a following
+  ない／ず／ません is a different feature (``n:買う`` in 「二度と買わない」, ``w:買う`` in 「また買う」);
+- the cue layer's findings (``resources/cues``: counts per cue type, contrast, concession,
+  question …) and the labels its rules would give — general constructions, used as features;
+- a sentence vector carrying meaning beyond surface characters: the SIF-weighted mean of the
+  GiNZA/chiVe word vectors of the content words (the table topics use, ``nlp.topics``), so
+  「乗り換え」 and 「他社に移る」 or 「消した」 and 「削除」 land near each other.
+
+One multinomial logistic regression per label over those features (TF-IDF-weighted sparse
+block + the dense vector), trained by ``bench/train_text_model.py`` on the training corpus
+written for the project (``training/``); probabilities calibrated by a temperature fitted on
+leave-one-industry-out predictions; churn and advocacy flagged above thresholds chosen on the
+same predictions. Shipped as ``resources/models/text_model.npz`` (plain arrays, no pickle).
+
+Cue hits never override the model: they are features, and they are the evidence shown when they
+agree with the final label; otherwise the evidence is the words and character n-grams of the
+text that moved the model most towards its label.
 """
 
 from __future__ import annotations
@@ -22,32 +37,16 @@ from nlp.resources import resource_path
 
 MODEL_PATH = ("models", "text_model.npz")
 NGRAMS = (1, 3)
-# The model overrides a rule label only when it prefers its own label by this much
-# probability (chosen by cross-validation in bench/train_text_model.py).
-MARGIN = {"polarity": 0.1, "stage": 0.1}
-
-
-def mixed_possible(feats: dict[str, float]) -> bool:
-    """'mixed' needs a turn: a positive then a negative part, a contrast marker, or a trailing
-    contrast (言いさし). The model may not call a one-sided text, a concession whose
-    conclusion is positive (negative → positive), or a concession (「分かってるけど」「どんなに
-    良くても」「…が台無し」: its conclusion decides) mixed."""
-    if feats.get("concession"):
-        return False
-    return bool(feats.get("pos_then_neg") or feats.get("trailing_contrast")
-                or (feats.get("contrast") and not feats.get("neg_then_pos")))
-
-
-def combine(rule_label: str, classes: list[str], probs: np.ndarray, margin: float,
-            feats: dict[str, float] | None = None) -> str:
-    """The model's label when it beats the rule's by ``margin`` (``combine_many`` for one row)."""
-    ok = None if feats is None else np.array([mixed_possible(feats)])
-    return combine_many([rule_label], classes, np.asarray(probs)[None, :], margin, ok)[0]
-
+TARGETS = ("polarity", "churn", "advocacy", "stage")
 
 _SPACE = re.compile(r"\s+")
-_LATIN = re.compile("[a-z]")
 _NO_CHAR = 0x110000  # stands for NUL in n-gram codes: above every code point, in no n-gram
+
+# lemma features: parts of speech that carry meaning (particles and symbols do not)
+_LEMMA_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "感動詞", "助動詞", "接続詞", "代名詞", "接頭辞", "接尾辞"}
+_CONTENT = {"名詞", "動詞", "形容詞", "形状詞", "副詞"}
+_NEGATORS = {"無い", "ない", "ず", "ぬ"}
+_NEG_SCOPE = 2  # content words a negator reaches back to
 
 
 def gram_code(gram: str) -> int:
@@ -64,10 +63,42 @@ def char_ngrams(text: str, lo: int = NGRAMS[0], hi: int = NGRAMS[1]) -> list[str
     return [t[i:i + n] for n in range(lo, hi + 1) for i in range(len(t) - n + 1)]
 
 
-def feature_dict(norm_text: str, rule_feats: dict[str, float], rule_labels: dict[str, str]) -> dict[str, float]:
+def lemma_items(tokens: Sequence) -> list[tuple[str, int]]:
+    """(feature name, token index) of a text's Sudachi tokens: ``w:LEMMA``, or ``n:LEMMA`` for a
+    content word in the scope of a following negation (up to two content words back, skipping
+    dependent verbs such as して／いる and stopping at punctuation or a clause-joining particle)."""
+    negated: set[int] = set()
+    for i, t in enumerate(tokens):
+        if t.normalized in _NEGATORS and t.pos in ("助動詞", "形容詞") and i > 0:
+            reached = 0
+            for j in range(i - 1, -1, -1):
+                p = tokens[j]
+                if p.pos == "補助記号" or (p.pos == "助詞" and p.pos2 == "接続助詞" and p.normalized not in ("て", "で")):
+                    break
+                if p.pos in _CONTENT and (p.pos2 != "非自立可能" or p.pos == "形容詞"):
+                    negated.add(j)
+                    reached += 1
+                    if reached >= _NEG_SCOPE:
+                        break
+    out = []
+    for i, t in enumerate(tokens):
+        if t.pos not in _LEMMA_POS or i in negated and t.normalized in _NEGATORS:
+            continue
+        lemma = "".join(t.normalized.split())
+        if lemma:
+            out.append((("n:" if i in negated else "w:") + lemma, i))
+    return out
+
+
+def feature_dict(norm_text: str, rule_feats: dict[str, float], rule_labels: dict[str, str],
+                 tokens: Sequence = ()) -> dict[str, float]:
+    """The sparse features of one text by name (the training path; ``TextModel.vectorize_texts``
+    computes the same rows faster)."""
     d: dict[str, float] = {}
     for g in char_ngrams(norm_text):
         d["g:" + g] = d.get("g:" + g, 0.0) + 1.0
+    for name, _ in lemma_items(tokens):
+        d[name] = d.get(name, 0.0) + 1.0
     for k, v in rule_feats.items():
         if v:
             d["f:" + k] = float(min(v, 3.0))
@@ -76,22 +107,50 @@ def feature_dict(norm_text: str, rule_feats: dict[str, float], rule_labels: dict
     return d
 
 
+def rule_labels_of(r) -> dict[str, str]:
+    """What the cue layer's rules say, as features (``VerbatimAnalysis`` from ``analyze_one``)."""
+    return {"polarity": r.polarity, "stage": r.stage, "churn": str(int(r.churn)), "advocacy": str(int(r.advocacy))}
+
+
+def dense_features(tokens_per_text: Sequence[Sequence], content_per_text: Sequence[Sequence] | None = None) -> np.ndarray:
+    """The meaning vector per text: SIF-weighted mean of unit word vectors over content words
+    (``content_per_text``: the texts' content words when already at hand)."""
+    from nlp.topics import doc_of_content, doc_of_tokens, embed_docs
+
+    if content_per_text is not None:
+        return embed_docs([doc_of_content(list(c)) for c in content_per_text])
+    return embed_docs([doc_of_tokens(list(t)) for t in tokens_per_text])
+
+
 @dataclass
-class LinearModel:
-    """TF-IDF-weighted sparse features → multinomial logistic regression, one head per target."""
+class Head:
+    classes: list[str]
+    coef: np.ndarray       # (classes, sparse features + dense dimensions)
+    intercept: np.ndarray  # (classes,)
+    temperature: float = 1.0
+    threshold: float = 0.5  # binary heads: P(class "1") at or above it flags
+
+
+@dataclass
+class TextModel:
+    """TF-IDF-weighted sparse features + a dense meaning vector → one calibrated multinomial
+    logistic regression per label."""
 
     vocab: dict[str, int]
     idf: np.ndarray
-    heads: dict[str, tuple[list[str], np.ndarray, np.ndarray]]  # target -> (classes, coef, intercept)
+    dense_scale: float
+    heads: dict[str, Head]
     info: dict
 
+    # --- features ---------------------------------------------------------------------------
     def vectorize(self, feats: list[dict[str, float]]):
         """Sparse rows from feature dicts (as built for training by ``feature_dict``)."""
         vocab = self.vocab
         return self._csr([{j: v for k, v in d.items() if (j := vocab.get(k)) is not None} for d in feats])
 
     def vectorize_texts(self, norm_texts: Sequence[str], rule_feats: Sequence[dict[str, float]],
-                        rule_labels: Sequence[dict[str, str]]):
+                        rule_labels: Sequence[dict[str, str]], tokens: Sequence[Sequence] | None = None,
+                        lemmas: Sequence[list[tuple[str, int]]] | None = None):
         """The same rows as ``vectorize(feature_dict(...))``, computed for all texts at once:
         each character n-gram becomes one integer (21 bits per character) and is looked up in
         the sorted codes of the n-grams the model knows (the inference fast path)."""
@@ -118,9 +177,16 @@ class LinearModel:
             hit = gram_codes[at] == code
             rows.append(r[hit])
             cols.append(gram_cols[at[hit]])
-        er, ec, ev = [], [], []  # rule features and rule labels
+        er, ec, ev = [], [], []  # lemmas, rule features and rule labels
         fcols, rcols = self._rule_columns()
+        vocab = self.vocab
         for i, (feats, labels) in enumerate(zip(rule_feats, rule_labels, strict=True)):
+            if lemmas is not None or tokens is not None:
+                for name, _ in (lemmas[i] if lemmas is not None else lemma_items(tokens[i])):
+                    if (j := vocab.get(name)) is not None:
+                        er.append(i)
+                        ec.append(j)
+                        ev.append(1.0)
             for k, v in feats.items():
                 if v > 0 and (j := fcols.get(k)) is not None:
                     er.append(i)
@@ -173,29 +239,47 @@ class LinearModel:
         items = sorted((gram_code(k[2:]), j) for k, j in self.vocab.items() if k.startswith("g:"))
         return (np.array([c for c, _ in items], dtype=np.uint64), np.array([j for _, j in items], dtype=np.int64))
 
-    def predict(self, target: str, x: np.ndarray) -> tuple[list[str], np.ndarray]:
-        classes, coef, intercept = self.heads[target]
-        z = np.asarray(x @ coef.T) + intercept
+    # --- prediction -------------------------------------------------------------------------
+    @property
+    def dense_dim(self) -> int:
+        """Columns of the dense meaning vector (0: the model was trained without it)."""
+        return self.heads["polarity"].coef.shape[1] - len(self.vocab)
+
+    def dense(self, tokens: Sequence[Sequence], content: Sequence[Sequence] | None = None) -> np.ndarray:
+        if self.dense_dim == 0:
+            return np.zeros((len(tokens), 0), dtype=np.float32)
+        return dense_features(tokens, content)
+
+    def logits(self, target: str, x, dense: np.ndarray) -> np.ndarray:
+        h = self.heads[target]
+        nv = len(self.vocab)
+        z = np.asarray(x @ h.coef[:, :nv].T) + h.intercept
+        if self.dense_dim:
+            z = z + (dense * self.dense_scale) @ h.coef[:, nv:].T
+        return z / h.temperature
+
+    def predict(self, target: str, x, dense: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """Calibrated class probabilities (rows sum to 1) and the most probable class."""
+        h = self.heads[target]
+        z = self.logits(target, x, dense)
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
-        return [classes[i] for i in p.argmax(axis=1)], p
+        return [h.classes[i] for i in p.argmax(axis=1)], p
 
-    def top_ngrams(self, target: str, label: str, x_row: np.ndarray, k: int = 3) -> list[str]:
-        classes, coef, _ = self.heads[target]
+    def contributions(self, target: str, label: str, x_row, limit: int = 40) -> list[tuple[str, float]]:
+        """The sparse features present in one row, by how much they pushed ``target`` towards
+        ``label`` (largest first; only positive pushes)."""
+        h = self.heads[target]
+        k = h.classes.index(label)
         idx = x_row.indices
-        contrib = x_row.data * coef[classes.index(label)][idx]  # only the features present
+        w = h.coef[k, idx]
+        if len(h.classes) > 2:  # push towards this class against the average of the others
+            w = w - (h.coef[:, idx].sum(axis=0) - w) / (len(h.classes) - 1)
+        contrib = x_row.data * w
         inv = self._inverse()
-        out = []
-        for pos in np.argsort(-contrib)[: k * 4]:
-            if contrib[pos] <= 0:
-                break
-            name = inv[idx[pos]]
-            if name.startswith("g:") and len(name) > 3:
-                out.append(name[2:])
-            if len(out) >= k:
-                break
-        return out
+        order = np.argsort(-contrib)[:limit]
+        return [(inv[idx[p]], float(contrib[p])) for p in order if contrib[p] > 0]
 
     @cache  # noqa: B019 - one model per process
     def _inverse(self) -> list[str]:
@@ -207,109 +291,116 @@ class LinearModel:
     def __hash__(self) -> int:
         return id(self)
 
+    # --- file -------------------------------------------------------------------------------
     def save(self, path: Path) -> None:
         arrays = {"idf": self.idf.astype(np.float32)}
-        meta = {"vocab": sorted(self.vocab, key=self.vocab.get), "heads": {}, "info": self.info}
-        for t, (classes, coef, intercept) in self.heads.items():
-            arrays[f"{t}_coef"] = coef.astype(np.float32)
-            arrays[f"{t}_intercept"] = intercept.astype(np.float32)
-            meta["heads"][t] = classes
+        meta = {"vocab": sorted(self.vocab, key=self.vocab.get), "heads": {}, "info": self.info,
+                "dense_scale": self.dense_scale, "format": 2}
+        for t, h in self.heads.items():
+            arrays[f"{t}_coef"] = h.coef.astype(np.float32)
+            arrays[f"{t}_intercept"] = h.intercept.astype(np.float32)
+            meta["heads"][t] = {"classes": h.classes, "temperature": h.temperature, "threshold": h.threshold}
         arrays["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(path, **arrays)
 
     @classmethod
-    def read(cls, path: Path) -> LinearModel:
+    def read(cls, path: Path) -> TextModel:
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(bytes(z["meta"]).decode("utf-8"))
-            heads = {t: (classes, z[f"{t}_coef"], z[f"{t}_intercept"]) for t, classes in meta["heads"].items()}
-            return cls({k: i for i, k in enumerate(meta["vocab"])}, z["idf"], heads, meta["info"])
+            if meta.get("format") != 2:
+                raise ValueError(f"{path}: a text model of an older format")
+            heads = {t: Head(h["classes"], z[f"{t}_coef"], z[f"{t}_intercept"], h["temperature"], h["threshold"])
+                     for t, h in meta["heads"].items()}
+            return cls({k: i for i, k in enumerate(meta["vocab"])}, z["idf"], meta["dense_scale"], heads, meta["info"])
 
-    # --- refinement of rule results -----------------------------------------------------
-    def refine(self, texts: Sequence[str], results: list, norms: Sequence | None = None) -> None:
-        """Refine ``results`` (of ``texts``; ``norms``: their normalisations, when at hand)."""
-        from nlp.normalize import normalize
+    # --- deciding ---------------------------------------------------------------------------
+    def decide(self, texts: Sequence[str], results: list, norms: Sequence, tokens: Sequence[Sequence],
+               content: Sequence[Sequence] | None = None) -> None:
+        """Set every label of ``results`` (``VerbatimAnalysis`` of the cue layer, whose findings
+        are features here) from the model, with calibrated probabilities and evidence
+        (``content``: each text's content words, when already at hand)."""
+        from nlp.analyze import label_evidence
 
-        norms = norms if norms is not None else [normalize(t) for t in texts]
-        x = self.vectorize_texts([n.text for n in norms], [r.features for r in results],
-                                 [{"polarity": r.polarity, "stage": r.stage} for r in results])
-        pol = combine_many([r.polarity for r in results], self.heads["polarity"][0], self.predict("polarity", x)[1],
-                           MARGIN["polarity"], np.array([mixed_possible(r.features) for r in results], dtype=bool))
-        st = combine_many([r.stage for r in results], self.heads["stage"][0], self.predict("stage", x)[1],
-                          MARGIN["stage"])
+        labels = [rule_labels_of(r) for r in results]
+        lemmas = [lemma_items(t) for t in tokens]
+        x = self.vectorize_texts([n.text for n in norms], [r.features for r in results], labels, lemmas=lemmas)
+        dense = self.dense(tokens, content)
+        probs = {t: self.predict(t, x, dense)[1] for t in TARGETS}
+        pc, sc = self.heads["polarity"].classes, self.heads["stage"].classes
+        p_churn = probs["churn"][:, self.heads["churn"].classes.index("1")]
+        p_adv = probs["advocacy"][:, self.heads["advocacy"].classes.index("1")]
         for i, r in enumerate(results):
-            if r.non_answer or mostly_latin(norms[i].text):
-                continue  # the model learnt from Japanese: English answers keep the rules' labels
-            if pol[i] != r.polarity:
-                r.polarity = pol[i]
-                r.evidence = [e for e in r.evidence if e.kind != "polarity" or _agrees(e.label, r.polarity)]
-                if not any(e.kind == "polarity" for e in r.evidence):
-                    self._explain(r, "polarity", r.polarity, x[i], norms[i], texts[i])
-            if not r.advocacy and st[i] != "advocacy" and st[i] != r.stage:
-                r.stage = st[i]
-                r.evidence = [e for e in r.evidence if e.kind != "stage" or _stage_of(e.label) == r.stage]
-                if r.stage != "none" and not any(e.kind == "stage" for e in r.evidence):
-                    self._explain(r, "stage", r.stage, x[i], norms[i], texts[i])
+            pp, ps = probs["polarity"][i], probs["stage"][i]
+            r.probabilities = {f"polarity_{c}": float(v) for c, v in zip(pc, pp, strict=True)}
+            r.probabilities.update({f"stage_{c}": float(v) for c, v in zip(sc, ps, strict=True)})
+            r.probabilities["churn"], r.probabilities["advocacy"] = float(p_churn[i]), float(p_adv[i])
+            if r.non_answer:  # nothing said: the policy's neutral answer, whatever the words
+                r.polarity, r.churn, r.advocacy, r.stage = "neutral", False, False, "none"
+            else:
+                r.polarity = pc[int(pp.argmax())]
+                r.churn = bool(p_churn[i] >= self.heads["churn"].threshold)
+                r.advocacy = bool(p_adv[i] >= self.heads["advocacy"].threshold)
+                # stage 'advocacy' exactly when advocacy is flagged (the labelling policy)
+                if r.advocacy:
+                    r.stage = "advocacy"
+                else:
+                    order = np.argsort(-ps)
+                    r.stage = next(sc[k] for k in order if sc[k] != "advocacy")
+            r.score = float(pp[pc.index("delight")] - pp[pc.index("pain")]) if "delight" in pc else r.score
+            r.churn_type = r.churn_type if r.churn else None
+            r.advocacy_type = r.advocacy_type if r.advocacy else None
+            r.evidence = label_evidence(r)
+            for target, label, present in (("polarity", r.polarity, r.polarity != "neutral"),
+                                           ("churn", "1", r.churn), ("advocacy", "1", r.advocacy),
+                                           ("stage", r.stage, r.stage not in ("none", "advocacy"))):
+                if present and not any(e.kind == target for e in r.evidence):
+                    self._explain(r, target, label, x[i], norms[i], tokens[i], texts[i], lemmas[i])
 
-    def _explain(self, r, target: str, label: str, x_row, norm, text: str) -> None:
-        """Evidence for a label the model chose without a cue: the character n-grams of the text
-        that pushed it most towards that label."""
+    def _explain(self, r, target: str, label: str, x_row, norm, tokens: Sequence, text: str,
+                 lemmas: list[tuple[str, int]], k: int = 3) -> None:
+        """Evidence for a label no cue supports: the words (lemma features → their tokens) and
+        character n-grams of the text that pushed the model most towards it, as spans of the
+        original text (longest first among equals; no span inside another)."""
         from nlp.analyze import Evidence
 
-        for g in self.top_ngrams(target, label, x_row):
-            pos = norm.text.find(g)
-            if pos >= 0:
-                s, e = norm.span(pos, pos + len(g))
-                r.evidence.append(Evidence(target, f"model/{label}", s, e, text[s:e]))
+        items = dict(lemmas)
+        spans: list[tuple[int, int]] = []
+        for name, _ in self.contributions(target, label, x_row, k * 6):
+            if name[:2] in ("w:", "n:") and name in items:
+                t = tokens[items[name]]
+                s, e = t.start, t.end
+            elif name.startswith("g:") and len(name) > 3:
+                pos = norm.text.find(name[2:])
+                if pos < 0:
+                    continue
+                s, e = norm.span(pos, pos + len(name) - 2)
+            else:
+                continue
+            if e <= s or any(a <= s and e <= b for a, b in spans):
+                continue
+            spans = [(a, b) for a, b in spans if not (s <= a and b <= e)] + [(s, e)]
+            if len(spans) >= k:
+                break
+        for s, e in sorted(spans):
+            r.evidence.append(Evidence(target, f"model/{label}", s, e, text[s:e]))
 
 
-def combine_many(rule_labels: Sequence[str], classes: list[str], probs: np.ndarray, margin: float,
-                 mixed_ok: np.ndarray | None = None) -> list[str]:
-    """Per row: the model's most probable class, unless the rule's label is one of the classes
-    and the model prefers its own by less than ``margin``; 'mixed' is not a candidate where
-    ``mixed_ok[i]`` (``mixed_possible`` of row i) is False."""
-    if mixed_ok is not None and "mixed" in classes and not mixed_ok.all():
-        probs = probs.copy()
-        probs[~mixed_ok, classes.index("mixed")] = 0.0
-    n = len(rule_labels)
-    best = probs.argmax(axis=1)
-    index = {c: k for k, c in enumerate(classes)}
-    rule = np.array([index.get(lab, -1) for lab in rule_labels], dtype=np.int64)
-    rows = np.arange(n)
-    gain = probs[rows, best] - probs[rows, np.maximum(rule, 0)]
-    take = (rule < 0) | (best == rule) | (gain >= margin)
-    return [classes[b] if t else lab for b, t, lab in zip(best.tolist(), take.tolist(), rule_labels, strict=True)]
-
-
-def mostly_latin(text: str) -> bool:
-    """Whether most letters of ``text`` (normalised: lower case) are Latin (an English answer)."""
-    if not _LATIN.search(text):
-        return False  # most answers: not one Latin letter
-    latin = sum(1 for ch in text if "a" <= ch <= "z")
-    return latin > 0 and latin * 2 > sum(1 for ch in text if ch.isalpha())
-
-
-def _stage_of(label: str) -> str:
-    """'stage/success' → 'success'; a 'repeat' cue (continued use) and a question about using the
-    product ('use_question') are evidence of success."""
-    kind = label.split("/", 1)[-1]
-    return "success" if kind in ("repeat", "use_question") else kind
-
-
-def _agrees(label: str, polarity: str) -> bool:
-    fam = label.split("/", 1)[0]
-    return {"delight": fam == "pos", "pain": fam == "neg", "mixed": fam in ("pos", "neg"),
-            "neutral": fam == "neutral"}.get(polarity, False)
-
-
-_MODEL: LinearModel | None = None
+_MODEL: TextModel | None = None
 _LOADED = False
 
 
-def load() -> LinearModel | None:
+def load() -> TextModel | None:
     global _MODEL, _LOADED
     if not _LOADED:
-        p = resource_path(*MODEL_PATH)
-        _MODEL = LinearModel.read(p) if p.exists() else None
+        import os
+
+        # VOC_TEXT_MODEL: another model file (benchmarks score a model trained without the
+        # development sets this way); the app always uses the shipped one
+        p = Path(os.environ["VOC_TEXT_MODEL"]) if os.environ.get("VOC_TEXT_MODEL") else resource_path(*MODEL_PATH)
+        try:
+            _MODEL = TextModel.read(p) if p.exists() else None
+        except ValueError:
+            _MODEL = None  # a model of an older format: the cue layer's labels stand until it is retrained
         _LOADED = True
     return _MODEL

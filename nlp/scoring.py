@@ -9,7 +9,10 @@ Flags follow explicit rules (the ones a CS lead can challenge):
   words), a promoter NPS (≥ 9; with no NPS: praise and no complaint), no churn intent, and
   not a churn risk.
 Scores rank customers inside and outside the flags: flagged customers score ≥ 55 and
-unflagged ones ≤ 45, so the default threshold of 50 reproduces the rules.
+unflagged ones ≤ 45, so the default threshold of 50 reproduces the rules. Where the analysis
+gives the model's calibrated probabilities, they spread the scores: a churn intent the model is
+sure of ranks above a hesitant one, and a voice just below the churn threshold raises an
+unflagged customer's score.
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ class VoiceFacts:
     polarity: str
     churn: bool
     advocacy: bool
+    churn_p: float | None = None  # the model's calibrated probabilities (None: not known)
+    advocacy_p: float | None = None
 
 
 @dataclass
@@ -93,8 +98,11 @@ def score_customer(c: CustomerFacts, voices: Sequence[VoiceFacts],
 
     # --- churn ---------------------------------------------------------------------------
     churn_rules = []
+    churn_ps = [v.churn_p for v in voices if v.churn_p is not None]
+    adv_ps = [v.advocacy_p for v in voices if v.advocacy_p is not None]
     if churn_v:
-        churn_rules.append(85 + 5 * min(len(churn_v) - 1, 3))
+        sure = max((v.churn_p for v in churn_v if v.churn_p is not None), default=None)
+        churn_rules.append((60 + 30 * sure if sure is not None else 85) + 3 * min(len(churn_v) - 1, 3))
         reasons.append(f"解約の兆し {len(churn_v)} 件: " + "、".join(_quote(v.text) for v in churn_v[:2]))
         evidence += [v.id for v in churn_v]
     if low and (len(pain_v) >= 2 or (pain_v and tickets >= 3)):
@@ -122,7 +130,7 @@ def score_customer(c: CustomerFacts, voices: Sequence[VoiceFacts],
     else:
         churn_score = min(45.0, 10 * len(pain_v) + (20 if low else 0) + 3 * min(tickets, 5)
                           + 5 * min(len(c.unresolved_tickets), 3) + (5 if slow else 0) + (10 if silent > 90 else 0)
-                          - 5 * len(delight_v))
+                          - 5 * len(delight_v) + 20 * max(churn_ps, default=0.0))
         churn_score = max(0.0, churn_score)
 
     # --- ambassador ------------------------------------------------------------------------
@@ -130,8 +138,10 @@ def score_customer(c: CustomerFacts, voices: Sequence[VoiceFacts],
     attitude = (nps is not None and nps >= 9) or (nps is None and bool(delight_v) and not pain_v)
     amb_flag = acts and attitude and not churn_v and not churn_flag
     if amb_flag:
+        sure = max((v.advocacy_p for v in adv_v if v.advocacy_p is not None), default=None)
+        said = 8 * min(len(adv_v), 2) if sure is None else (10 * sure + 4 * min(len(adv_v) - 1, 1) if adv_v else 0)
         amb_score = min(100.0, 60 + 8 * min(referrals, 3) + 4 * min(c.referrals_converted or 0, 3)
-                        + 8 * min(len(adv_v), 2) + (6 if nps == 10 else 0))
+                        + said + (6 if nps == 10 else 0))
         parts = [nps_txt]
         if referrals:
             parts.append(f"紹介 {referrals} 件中 {c.referrals_converted} 件が購入" if c.referrals_converted is not None
@@ -141,7 +151,8 @@ def score_customer(c: CustomerFacts, voices: Sequence[VoiceFacts],
             evidence += [v.id for v in adv_v]
         reasons.insert(0, "、".join(parts))
     else:
-        amb_score = (15 if acts else 0) + (nps or 0) * 2 + 5 * min(len(delight_v), 2) - 10 * len(pain_v)
+        amb_score = ((15 if acts else 0) + (nps or 0) * 2 + 5 * min(len(delight_v), 2) - 10 * len(pain_v)
+                     + 10 * max(adv_ps, default=0.0))
         amb_score = max(0.0, min(45.0, amb_score))
         if acts and not attitude:
             reasons.append(f"紹介・推奨はあるが {nps_txt}（アンバサダー条件は NPS 9 以上）")

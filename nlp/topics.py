@@ -179,8 +179,18 @@ def doc_tokens(text: str) -> Doc:
     label shows: the surface of a noun, the dictionary form of a verb or adjective (送る, not
     送っ). Proper nouns, marked by a leading ``\\x00`` in the normalized form, are left out of
     vectors but kept for labels."""
+    return doc_of_tokens(tokenize(text))
+
+
+def doc_of_tokens(tokens: list) -> Doc:
+    """``doc_tokens`` of a text already tokenized (``nlp.tokenize.tokenize``)."""
+    return doc_of_content(content_words(tokens))
+
+
+def doc_of_content(content: list) -> Doc:
+    """``doc_tokens`` from a text's content words (``nlp.tokenize.content_words``)."""
     out: Doc = []
-    for t in content_words(tokenize(text)):
+    for t in content:
         if t.pos2 == "助動詞語幹":  # そう of 良さそう
             continue
         norm = "".join(t.normalized.split())

@@ -93,8 +93,16 @@ def test_classify_copies_columns_and_adds_labels(tmp_path):
     assert main(["classify", str(src), "--text-column", "text", "--out", str(out), "--workers", "1"]) == 0
     lines = out.read_text(encoding="utf-8").splitlines()
     header = lines[0].split("\t")
-    assert header == ["id", "text", "polarity_input", "polarity", "churn", "advocacy", "stage", "evidence"]
+    assert header == ["id", "text", "polarity_input", "polarity", "churn", "advocacy", "stage", "evidence",
+                      "polarity_p", "churn_p", "advocacy_p"]
     rows = [dict(zip(header, ln.split("\t"), strict=True)) for ln in lines[1:]]
+    from nlp.model import load
+
+    if load() is not None:  # the model's calibrated probabilities: P(label), P(churn), P(advocacy)
+        for r in rows:
+            assert all(0.0 <= float(r[k]) <= 1.0 for k in ("polarity_p", "churn_p", "advocacy_p"))
+        assert float(rows[1]["churn_p"]) > float(rows[0]["churn_p"])
+        assert float(rows[0]["advocacy_p"]) > float(rows[1]["advocacy_p"])
     assert rows[0]["advocacy"] == "1" and rows[0]["stage"] == "advocacy" and rows[0]["polarity_input"] == "x"
     assert rows[1]["churn"] == "1"
     assert rows[2]["text"] == '「最高」と書いた "引用"'  # copied exactly, no quoting added

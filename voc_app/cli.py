@@ -201,7 +201,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
         results = analyze_texts([r[i] for r in rows], workers=args.workers, progress=bar)
     finally:
         bar.close()
-    added = ["polarity", "churn", "advocacy", "stage", "evidence"]
+    added = ["polarity", "churn", "advocacy", "stage", "evidence", "polarity_p", "churn_p", "advocacy_p"]
     # an input column with an output name (e.g. gold labels) is kept, renamed *_input
     kept = [f"{h}_input" if h in added else h for h in header]
     if kept != header:
@@ -212,7 +212,9 @@ def cmd_classify(args: argparse.Namespace) -> int:
         f.write("\t".join(_tsv_cell(h) for h in out_header) + "\n")
         for r, (a, _) in zip(rows, results, strict=True):
             ev = json.dumps([e.as_dict() for e in a.evidence], ensure_ascii=False)
-            f.write("\t".join(_tsv_cell(v) for v in [*r, a.polarity, int(a.churn), int(a.advocacy), a.stage, ev]) + "\n")
+            probs = ["" if (p := a.probability(k)) is None else f"{p:.4f}" for k in ("polarity", "churn", "advocacy")]
+            f.write("\t".join(_tsv_cell(v) for v in [*r, a.polarity, int(a.churn), int(a.advocacy), a.stage, ev, *probs])
+                    + "\n")
     print(f"{len(rows):,} 行を分類しました: {args.out}")
     return 0
 
@@ -341,7 +343,8 @@ def cmd_score(args: argparse.Namespace) -> int:
     voices: dict[str, list[VoiceFacts]] = {}
     for r, (a, _) in zip(vrows, analysed, strict=True):
         voices.setdefault(r[vi["customer_id"]].strip(), []).append(
-            VoiceFacts(r[vi["id"]], r[vi["text"]], a.polarity, a.churn, a.advocacy))
+            VoiceFacts(r[vi["id"]], r[vi["text"]], a.polarity, a.churn, a.advocacy, a.probability("churn"),
+                       a.probability("advocacy")))
     thresholds = {"ambassador": args.ambassador_threshold, "churn": args.churn_threshold}
     with open(args.out, "w", encoding="utf-8", newline="") as f:
         f.write("customer_id\tambassador_score\tchurn_score\tambassador_flag\tchurn_flag\treasons\tevidence\n")
@@ -633,7 +636,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("classify", help="TSV の各行を分類（極性・解約・推奨・段階・根拠）して TSV に書く")
     s.add_argument("input", help="入力 TSV（UTF-8、見出し 1 行、引用符なし）")
     s.add_argument("--text-column", default="text", help="本文の列（既定: text）")
-    s.add_argument("--out", required=True, help="出力 TSV（入力の全列 + polarity, churn, advocacy, stage, evidence）")
+    s.add_argument("--out", required=True, help="出力 TSV（入力の全列 + polarity, churn, advocacy, stage, evidence, polarity_p, churn_p, advocacy_p）")
     s.add_argument("--workers", type=int, help="並列数（既定: CPU コア数）")
     s.set_defaults(func=cmd_classify)
 

@@ -377,14 +377,17 @@ def analyzer_version(user_dic_hash: str = "") -> str:
 def _analyze_chunk(texts: list[str], user_dic: str | None = None) -> list[tuple]:
     """Worker: analysis plus stored content words for each text."""
     from nlp.analyze import analyze, collector_paused
-    from nlp.tokenize import content_triples, use_user_dictionary
+    from nlp.tokenize import use_user_dictionary
 
     use_user_dictionary(user_dic)
     with collector_paused():
         results = analyze(texts)
+        out = []
         for a in results:
-            a.features = {}  # the model's inputs, used up: nothing stores them, and they are half the pickle
-        return [(a, content_triples(t)) for t, a in zip(texts, results, strict=True)]
+            # the stored content words come from the analysis's own tokens (one Sudachi pass)
+            out.append((a, [[w.surface, w.normalized, w.pos] for w in a.content]))
+            a.features, a.tokens, a.content = {}, [], []  # the model's inputs, used up: nothing stores them
+        return out
 
 
 def analyze_texts(texts: list[str], *, workers: int | None = None, progress: Progress | None = None) -> list[tuple]:

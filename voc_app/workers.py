@@ -18,6 +18,14 @@ CHECK_EVERY_S = 0.5
 
 
 def watch_parent(interval: float = CHECK_EVERY_S) -> None:
+    import signal
+
+    # a forked worker inherits the CLI's SIGTERM → KeyboardInterrupt handler (voc_app.cli): a
+    # worker asked to end must end, so the default comes back
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), signal.SIG_DFL)
     if os.name != "posix":  # Windows does not re-parent; its job objects are the tool there (not built here)
         return
     parent = os.getppid()

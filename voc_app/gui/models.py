@@ -159,7 +159,7 @@ class VerbatimModel(QAbstractTableModel):
         row = self.row(index.row())
         if row is None:
             return None
-        kind, question, cust, when, text, pol, stage, churn, adv, _ = row
+        kind, question, cust, when, text, pol, stage, churn, adv, *_ = row
         c = index.column()
         if c == 0:
             return KIND_LABELS.get(kind, kind)

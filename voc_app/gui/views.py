@@ -341,15 +341,19 @@ class VerbatimsView(QWidget):
         if row is None:
             self.detail.clear()
             return
-        kind, question, cust, when, text, pol, stage, churn, adv, _ = row
+        kind, question, cust, when, text, pol, stage, churn, adv, _ev, pol_p, churn_p, adv_p = row
         meta = f"{KIND_LABELS.get(kind, kind)} ・ {html.escape(question or '')} ・ {cust or '—'} ・ {(when or '')[:16]}"
         ev = self.model.evidence(current.row())
         cues = "、".join(html.escape(f"{EVIDENCE_LABELS.get(e['kind'], e['kind'])}: {e['text']}") for e in ev)
         evidence_word = self.tr("根拠")
+        # how sure the model is: of the polarity it chose, and that there is churn / advocacy
+        sure = " ・ ".join(f"{EVIDENCE_LABELS.get(k, k)} {p:.0%}" for k, p in
+                          (("polarity", pol_p), ("churn", churn_p), ("advocacy", adv_p)) if p is not None)
+        sure_line = f"<p style='color:#777'>{self.tr('確からしさ')}: {sure}</p>" if sure else ""
         self.detail.setHtml(f"<p style='color:#555'>{meta}</p><p style='font-size:15px'>"
                             f"{_highlight(text, ev, self.search.text().strip())}</p>"
                             f"<p style='color:#555'>{POLARITY_LABELS.get(pol or '', '')} ・ "
-                            f"{STAGE_LABELS.get(stage or '', '')} ・ {evidence_word}: {cues or '—'}</p>")
+                            f"{STAGE_LABELS.get(stage or '', '')} ・ {evidence_word}: {cues or '—'}</p>{sure_line}")
 
     def _kwic(self, width: int = 24, limit: int = 200) -> None:
         term = self.search.text().strip()

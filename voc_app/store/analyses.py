@@ -27,13 +27,20 @@ def count_pending(conn: sqlite3.Connection, analyzer: str) -> int:
 def save(conn: sqlite3.Connection, analyzer: str, rows: Iterable[tuple]) -> None:
     """rows: (verbatim_id, VerbatimAnalysis, tokens) — written in the caller's transaction."""
     now = now_iso()
+    def p(a, target):
+        v = a.probability(target)
+        return None if v is None else round(v, 4)
+
     conn.executemany(
         "INSERT OR REPLACE INTO analyses (verbatim_id, analyzer, polarity, score, churn, churn_type, advocacy,"
-        " advocacy_type, stage, evidence, sentences, tokens, analyzed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " advocacy_type, stage, evidence, sentences, tokens, analyzed_at, polarity_p, churn_p, advocacy_p, stage_p,"
+        " probabilities) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(vid, analyzer, a.polarity, round(a.score, 4), int(a.churn), a.churn_type, int(a.advocacy), a.advocacy_type,
           a.stage, json.dumps([e.as_dict() for e in a.evidence], ensure_ascii=False),
           json.dumps([[s.start, s.end, s.polarity, round(s.score, 3)] for s in a.sentences]),
-          json.dumps(tokens, ensure_ascii=False), now) for vid, a, tokens in rows])
+          json.dumps(tokens, ensure_ascii=False), now, p(a, "polarity"), p(a, "churn"), p(a, "advocacy"),
+          p(a, "stage"), json.dumps({k: round(v, 4) for k, v in a.probabilities.items()}))
+         for vid, a, tokens in rows])
 
 
 def summary(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:

@@ -145,13 +145,14 @@ def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, 
 
 def verbatims_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple]:
     """id → (kind, question/channel/speaker, customer, created_at, text, polarity, stage, churn,
-    advocacy, evidence JSON)."""
+    advocacy, evidence JSON, polarity_p, churn_p, advocacy_p)."""
     out: dict[int, tuple] = {}
     for i in range(0, len(ids), 500):
         part = ids[i:i + 500]
         for row in conn.execute(
                 "SELECT v.id, v.kind, coalesce(v.question, v.channel, v.speaker), c.external_id, v.created_at, v.text,"
-                " a.polarity, a.stage, a.churn, a.advocacy, a.evidence FROM verbatims v"
+                " a.polarity, a.stage, a.churn, a.advocacy, a.evidence, a.polarity_p, a.churn_p, a.advocacy_p"
+                " FROM verbatims v"
                 " LEFT JOIN customers c ON c.id = v.customer_id LEFT JOIN analyses a ON a.verbatim_id = v.id"
                 f" WHERE v.id IN ({','.join('?' * len(part))})", part):
             out[row[0]] = row[1:]

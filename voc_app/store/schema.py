@@ -409,6 +409,17 @@ CREATE VIRTUAL TABLE verbatims_fts USING fts5 (
 INSERT INTO verbatims_fts (verbatims_fts) VALUES ('rebuild');
 """
 
+# Analyses say how sure the learned model is of each label (derived data: recomputed with the
+# next analysis; NULL for rows analysed before, until the next run redoes them).
+M009_LABEL_PROBABILITIES = """
+ALTER TABLE analyses ADD COLUMN polarity_p REAL;
+ALTER TABLE analyses ADD COLUMN churn_p REAL;
+ALTER TABLE analyses ADD COLUMN advocacy_p REAL;
+ALTER TABLE analyses ADD COLUMN stage_p REAL;
+ALTER TABLE analyses ADD COLUMN probabilities TEXT NOT NULL DEFAULT '{}';
+"""
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", M001_INITIAL),
     ("002_analyses", M002_ANALYSES),
@@ -418,4 +429,5 @@ MIGRATIONS: list[Migration] = [
     ("006_behaviour", m006_behaviour),
     ("007_coding", M007_CODING),
     ("008_fts_no_columnsize", M008_FTS_NO_COLUMNSIZE),
+    ("009_label_probabilities", M009_LABEL_PROBABILITIES),
 ]

@@ -46,10 +46,10 @@ def customer_facts(conn: sqlite3.Connection) -> list[dict]:
         "SELECT customer_id, avg(julianday(solved_at) - julianday(created_at)) FROM tickets"
         " WHERE customer_id IS NOT NULL AND solved_at IS NOT NULL AND created_at IS NOT NULL GROUP BY 1"))
     voices: dict[int, list[tuple]] = {}
-    for cid, vid, text, pol, churn, adv in conn.execute(
-            "SELECT v.customer_id, v.id, v.text, a.polarity, a.churn, a.advocacy FROM verbatims v"
+    for cid, vid, text, pol, churn, adv, churn_p, adv_p in conn.execute(
+            "SELECT v.customer_id, v.id, v.text, a.polarity, a.churn, a.advocacy, a.churn_p, a.advocacy_p FROM verbatims v"
             " JOIN analyses a ON a.verbatim_id = v.id WHERE v.customer_id IS NOT NULL AND NOT v.is_non_answer"):
-        voices.setdefault(cid, []).append((str(vid), text, pol, bool(churn), bool(adv)))
+        voices.setdefault(cid, []).append((str(vid), text, pol, bool(churn), bool(adv), churn_p, adv_p))
     out = []
     for cid, ext, nps, tickets90, last in rows:
         days = None
