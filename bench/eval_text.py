@@ -162,9 +162,20 @@ def main() -> int:
     gold = {"corpus LIO": {t: rows.labels[t][:nc] for t in TARGETS}}
     for name, idx in offsets.items():
         gold[name] = {t: [rows.labels[t][i] for i in idx] for t in TARGETS}
+    head = (f"corpus {nc:,} rows, {len(set(corpus.groups))} industries; probe "
+            f"{len(sets['probe'].texts) if 'probe' in sets else 0} rows; {time.perf_counter() - t0:.0f} s")
+    import pickle
+    import tempfile
+
+    with open(Path(tempfile.gettempdir()) / "voc_eval_text.pkl", "wb") as f:  # to re-print without recomputing
+        pickle.dump((head, gold, preds, plain_ok, ece, temps, thr), f)
+    report(head, gold, preds, plain_ok, ece, temps, thr)
+    return 0
+
+
+def report(head, gold, preds, plain_ok, ece, temps, thr) -> None:
     cols = ["rules", "plain", "model", "shipped"]
-    print(f"corpus {nc:,} rows, {len(set(corpus.groups))} industries; probe {len(sets.get('probe', T.Rows([], {}, [], [])).texts)} rows;"
-          f" {time.perf_counter() - t0:.0f} s")
+    print(head)
     print(f"{'':30}" + "".join(f"{c:>9}" for c in cols))
     for name in gold:
         for t in TARGETS:
@@ -188,7 +199,6 @@ def main() -> int:
           + ", ".join(f"{t} {v:.3f}" for t, v in ece.items()))
     print("temperatures " + ", ".join(f"{t} {v:.2f}" for t, v in temps.items())
           + "; thresholds " + ", ".join(f"{t} {v:.2f}" for t, v in thr.items()))
-    return 0
 
 
 def expected_calibration_error(p: np.ndarray, y: list[str], classes: list[str], bins: int = 10) -> float:

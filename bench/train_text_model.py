@@ -206,7 +206,7 @@ def scores(y: dict[str, list], pred: dict[str, list[str]], idx: np.ndarray | Non
     from sklearn.metrics import f1_score
 
     out = {}
-    for t in TARGETS:
+    for t in (t for t in TARGETS if t in y):
         yy = [y[t][i] for i in (idx if idx is not None else range(len(y[t])))]
         pp = [pred[t][k] for k in range(len(yy))] if idx is None else [pred[t][i] for i in idx]
         keep = [k for k, v in enumerate(yy) if v not in (None, "")]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Kind = Literal["survey", "support", "interview", "customers", "orders", "referrals"]
-ROLES: tuple[str, ...] = ("id", "customer", "time", "nps", "score", "text", "attr", "ignore")
+ROLES: tuple[str, ...] = ("id", "customer", "time", "nps", "score", "text", "choice", "attr", "ignore")
 
 
 @dataclass(slots=True)

@@ -65,7 +65,10 @@ def read_file(
     encoding: str | None = None,
     overrides: Iterable[tuple[str, str]] = (),
     sheet: str | None = None,
+    require_text: bool = True,
 ) -> ParsedFile:
+    """Open ``path`` for import. ``require_text=False`` reads a survey table even when none of its
+    columns holds free text (the import wizard shows its columns so that one can be chosen)."""
     p = Path(path)
     name = p.name
     if not p.exists():
@@ -98,7 +101,7 @@ def read_file(
     if box == "xlsx":
         if format in ("zendesk", "interview"):
             raise InputError(f"Excel ファイルは {FORMATS[format][1]} として読めません", file=name)
-        return _table(p, size, sha, iter_xlsx(p, sheet), None, format, overrides, stats)
+        return _table(p, size, sha, iter_xlsx(p, sheet), None, format, overrides, stats, require_text)
 
     # text
     if encoding:
@@ -119,8 +122,9 @@ def read_file(
     text_head = _decode_head(head, enc).lstrip("\ufeff").replace("\x00", "")
     first = text_head.lstrip()[:1]
     suffix = p.suffix.lower()
-    if format == "zendesk" or (format is None and (first in ("{", "[") or suffix in (".json", ".jsonl", ".ndjson"))):
-        return _zendesk(p, size, sha, enc, stats)
+    if format == "zendesk" or ((format is None or format in tickets.JSON_FORMATS)
+                               and (first in ("{", "[") or suffix in (".json", ".jsonl", ".ndjson"))):
+        return _json(p, size, sha, enc, format, stats)
     if format == "interview" or (format is None and suffix in (".txt", ".md", ".text") and not _looks_tabular(text_head)):
         with open_text(p, enc) as f:
             text = strip_text(f.read(), name, stats)
@@ -129,21 +133,20 @@ def read_file(
         raise InputError("表形式（CSV/TSV）として読めません", file=name,
                          hint="CSV・TSV・Excel・JSON・テキストのファイルを選ぶか、--format を指定してください")
     delim = sniff_delimiter(text_head, suffix)
-    return _table(p, size, sha, iter_csv(p, enc, delim, stats), enc, format, overrides, stats)
+    return _table(p, size, sha, iter_csv(p, enc, delim, stats), enc, format, overrides, stats, require_text)
 
 
-def _zendesk(p: Path, size: int, sha: str, enc: str, stats: ReadStats) -> ParsedFile:
-    records = tickets.iter_zendesk(p, enc, stats)
-    # look at the first record now so that a non-ticket JSON fails before any import
-    first = next(records, None)
+def _json(p: Path, size: int, sha: str, enc: str, format: str | None, stats: ReadStats) -> ParsedFile:
+    found = tickets.read_json(p, enc, stats, format)
+    # look at the first record now so that a JSON of something else fails before any import
+    first = next(found.records, None)
     if first is None:
-        raise InputError("チケットがありません", file=p.name)
-    preview = [[first.ticket_id, first.customer_id or "", first.subject or "", (first.messages[0].body if first.messages else "")[:80]]]
-    cols = [Column(0, "id", "チケット ID", "id"), Column(1, "requester_id", "依頼者", "customer"),
-            Column(2, "subject", "件名", "attr"), Column(3, "comments", "コメント", "text")]
-    return ParsedFile(str(p), size, sha, "zendesk", "support", 0.95,
-                      "JSON のチケット（id・description・comments・requester_id）", enc, cols, preview,
-                      itertools.chain([first], records), stats)
+        only = f"（本文のない評価だけが {found.skipped['rating_only']} 件）" if found.skipped.get("rating_only") else ""
+        raise InputError(f"チケット・会話・レビューがありません{only}", file=p.name)
+    preview = found.preview or [[first.ticket_id, first.customer_id or "", first.subject or "",
+                                 (first.messages[0].body if first.messages else "")[:80]]]
+    return ParsedFile(str(p), size, sha, found.format, "support", found.confidence, found.reason, enc, found.columns,
+                      preview, itertools.chain([first], found.records), stats, found.skipped)
 
 
 def _interview(p: Path, size: int, sha: str, text: str, enc: str | None, stats: ReadStats) -> ParsedFile:
@@ -168,6 +171,7 @@ def _table(
     format: str | None,
     overrides: list[tuple[str, str]],
     stats: ReadStats,
+    require_text: bool = True,
 ) -> ParsedFile:
     name = p.name
     # leading blank rows are not headers
@@ -180,6 +184,12 @@ def _table(
             break
     if not head:
         raise InputError("データがありません（空の表です）", file=name)
+    support = tickets.match_table(head, format, name, stats)  # tickets, reviews, chats (importers.tickets)
+    if support is not None:
+        found, used = support
+        return ParsedFile(str(p), size, sha, found.format, "support", found.confidence, found.reason, enc,
+                          found.columns, found.preview, found.read(itertools.chain(head[used:], rows)), stats,
+                          found.skipped)
     layout = survey.detect_layout([c for _, c in head[:3]], enc)
     hdr = layout.header_rows
     columns = layout.columns
@@ -193,26 +203,10 @@ def _table(
     preview = sample[:5]
     fmt = format or layout.format
     confidence, reason = layout.confidence, layout.reason
-    if format is None or format in ("freshdesk", "intercom"):
-        if (format == "freshdesk") or (format is None and tickets.is_freshdesk(columns)):
-            if tickets.find(columns, "ticket id", "チケット id", "チケットid") is None:
-                raise InputError("必須の列「Ticket ID」がありません", file=name, row=1)
-            tickets.freshdesk_roles(columns)
-            records = tickets.iter_freshdesk(all_rows, columns, name, stats)
-            return ParsedFile(str(p), size, sha, "freshdesk", "support", 0.9,
-                              "Freshdesk のチケット CSV（Ticket ID・Description の列）", enc, columns, preview, records, stats)
-        if (format == "intercom") or (format is None and tickets.is_intercom(columns)):
-            if tickets.find(columns, "conversation id", "会話 id") is None:
-                raise InputError("必須の列「Conversation ID」がありません", file=name, row=1)
-            tickets.intercom_roles(columns)
-            records = tickets.iter_intercom(all_rows, columns, name, stats)
-            return ParsedFile(str(p), size, sha, "intercom", "support", 0.9,
-                              "Intercom の会話（1 行 1 メッセージ、Conversation ID・Author type）", enc, columns, preview,
-                              records, stats)
     bkind = format if format in behaviour.KINDS else None
     if bkind:
         confidence, reason = 1.0, f"--kind {bkind} の指定どおり"
-    elif format is None and layout.format in ("excel_csv", "table"):
+    elif format is None and layout.format in ("excel_csv", "table", "kintone"):
         found = behaviour.detect(columns, sample)
         if found:
             bkind, confidence, reason = found
@@ -223,20 +217,30 @@ def _table(
         return parsed
     if format is not None and format != layout.format:
         confidence, reason = 1.0, f"--format {format} の指定どおり"
-    survey.suggest_roles(columns, sample, fmt)
+    plan = survey.suggest_roles(columns, sample, fmt, layout)
     survey.apply_overrides(columns, _expand_overrides(overrides), name)
-    if not any(c.role == "text" for c in columns):
-        raise InputError("自由記述の列が見つかりません", file=name, row=1,
-                         hint="--map text=列名 で自由記述の列を指定してください（列: "
-                         + "、".join(c.id for c in columns[:20]) + "）")
-    records = survey.iter_responses(all_rows, columns, fmt, name, stats)
+    survey.review_roles(columns, plan, stats, name)
+    if require_text and not any(c.role == "text" for c in columns):
+        what = FORMATS[fmt][1] if fmt not in ("table", "excel_csv") else "表"
+        err = InputError(
+            f"自由記述の列が見つかりません（{what}、{len(columns):,} 列: {survey.describe_columns(columns)}）",
+            file=name, row=1,
+            hint="1 行 1 回答の回答データを書き出すか、自由記述の列を --map text=列名（取り込み画面では役割「自由記述」）"
+            "で指定してください。列: "
+            + "、".join(survey.shorten(c.id, 30) for c in columns[:12]) + ("…" if len(columns) > 12 else ""))
+        err.roles_fixable = True  # the import wizard opens on such a file: the user picks the column there
+        raise err
+    if not data_head:
+        raise InputError(f"見出しだけでデータの行がありません（{FORMATS[fmt][1]}、{len(columns):,} 列）", file=name,
+                         row=hdr + 1, hint="回答を含めて書き出し直してください")
+    records = survey.iter_responses(all_rows, columns, fmt, name, stats, plan)
     return ParsedFile(str(p), size, sha, fmt, "survey", confidence, reason, enc, columns, preview, records, stats)
 
 
 def _expand_overrides(overrides: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for role, _ in overrides:
         if role not in ROLES:
-            raise InputError(f"役割「{role}」はありません", hint="id, customer, time, nps, score, text, attr, ignore のいずれか")
+            raise InputError(f"役割「{role}」はありません", hint="id, customer, time, nps, score, text, choice, attr, ignore のいずれか")
     return overrides
 
 

@@ -110,11 +110,12 @@ def _fast_clock(hh: str | None, mm: str | None, ss: str | None) -> str | None:
     return f"{h:02d}:{m:02d}:{s:02d}" if h < 24 and m < 60 and s < 60 else None
 
 
-def parse_datetime(s: str | None, tz: dt.tzinfo = JST) -> str | None:
+def parse_datetime(s: str | None, tz: dt.tzinfo = JST, source: dt.tzinfo | None = None) -> str | None:
     """Parse a timestamp as exports write it and return ISO 8601 in the project time zone.
 
-    Naive times are taken to be local (``tz``); times with an offset are converted to it.
-    Returns None when the value is not a recognisable date.
+    Naive times are taken to be in ``source`` (an export that says its times are UTC, or the
+    time zone Qualtrics names) or else local (``tz``); times with an offset, and times in
+    ``source``, are converted to ``tz``. Returns None when the value is not a recognisable date.
     """
     if s is None:
         return None
@@ -124,6 +125,9 @@ def parse_datetime(s: str | None, tz: dt.tzinfo = JST) -> str | None:
         day, clock = _fast_day(y, mo, d), _fast_clock(hh, mm, ss)
         if day is None or clock is None:
             return None
+        if source is not None and source is not tz:
+            local = dt.datetime.fromisoformat(day + clock).replace(tzinfo=source).astimezone(tz)
+            return local.isoformat(timespec="seconds")
         return day + clock + _offset(tz)
     t = unicodedata.normalize("NFKC", s).strip()
     if not t or not _YEAR_RE.search(t):  # every shape below has a 4-digit year: skip 17 strptime calls
@@ -147,7 +151,7 @@ def parse_datetime(s: str | None, tz: dt.tzinfo = JST) -> str | None:
         return None
     if not (1900 <= d.year <= 2200):
         return None
-    d = d.replace(tzinfo=tz) if d.tzinfo is None else d.astimezone(tz)
+    d = d.replace(tzinfo=source or tz).astimezone(tz) if d.tzinfo is None else d.astimezone(tz)
     return d.isoformat(timespec="seconds")
 
 

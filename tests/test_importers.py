@@ -69,7 +69,9 @@ def test_qualtrics_utf16_tsv_partial_and_duplicate_submission(fixtures):
     p = read_file(fixtures / "qualtrics_utf16.tsv")
     assert (p.format, p.encoding, p.confidence) == ("qualtrics", "utf-16", 0.99)
     r = roles(p)
-    assert r["ResponseId"] == "id" and r["RecordedDate"] == "time" and r["Q1"] == "nps"
+    # EndDate is when the respondent finished; RecordedDate is when Qualtrics recorded the response
+    # (a week later for the partial one, closed by timeout): the response time is the customer's
+    assert r["ResponseId"] == "id" and r["EndDate"] == "time" and r["RecordedDate"] == "ignore" and r["Q1"] == "nps"
     q2 = next(c for c in p.columns if c.id == "Q2")
     assert q2.label == "買ってみて一番嬉しかったのはどんな時でしたか？"  # question text from row 2
     recs = list(p.records)

@@ -626,7 +626,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="行動データの種類を指定（顧客リスト・注文履歴・紹介ログ。判定が不確かなとき）")
     s.add_argument("--encoding", help="文字コードを指定（例: cp932, utf-8）")
     s.add_argument("--map", action="append", metavar="ROLE=COLUMN",
-                   help="列の役割を指定（id, customer, time, nps, score, text, attr, ignore; text と attr は複数可）")
+                   help="列の役割を指定（id, customer, time, nps, score, text, choice, attr, ignore; text・choice・attr は複数可）")
     s.add_argument("--dry-run", action="store_true", help="取り込まずに判定結果・列の役割・先頭の行・件数を表示")
     s.add_argument("--json", action="store_true", help="結果を JSON で出力")
     s.add_argument("-v", "--verbose", action="store_true", help="列の役割と先頭の行も表示")

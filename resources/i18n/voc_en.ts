@@ -570,55 +570,55 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="562"/>
+        <location filename="../../voc_app/gui/views.py" line="567"/>
         <source>アンバサダー候補</source>
         <translation>Ambassador candidates</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="562"/>
+        <location filename="../../voc_app/gui/views.py" line="567"/>
         <source>解約リスク</source>
         <translation>Churn risk</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="563"/>
+        <location filename="../../voc_app/gui/views.py" line="568"/>
         <source>顧客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="563"/>
+        <location filename="../../voc_app/gui/views.py" line="568"/>
         <source>スコア</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="563"/>
-        <location filename="../../voc_app/gui/views.py" line="569"/>
+        <location filename="../../voc_app/gui/views.py" line="568"/>
+        <location filename="../../voc_app/gui/views.py" line="574"/>
         <source>確認</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="563"/>
+        <location filename="../../voc_app/gui/views.py" line="568"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="580"/>
+        <location filename="../../voc_app/gui/views.py" line="585"/>
         <source>メモ（確認の理由、連絡の内容）</source>
         <translation>Note (why, what was said when contacted)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="569"/>
-        <location filename="../../voc_app/gui/views.py" line="604"/>
-        <location filename="../../voc_app/gui/views.py" line="626"/>
+        <location filename="../../voc_app/gui/views.py" line="574"/>
+        <location filename="../../voc_app/gui/views.py" line="609"/>
+        <location filename="../../voc_app/gui/views.py" line="631"/>
         <source>未確認</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="627"/>
+        <location filename="../../voc_app/gui/views.py" line="632"/>
         <source>&lt;h3&gt;{0}&#x3000;スコア {1:.0f}&lt;/h3&gt;&lt;p&gt;確認: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0} — score {1:.0f}&lt;/h3&gt;&lt;p&gt;Review: {2}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="629"/>
+        <location filename="../../voc_app/gui/views.py" line="634"/>
         <source>&lt;p&gt;&lt;b&gt;時系列&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Timeline&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
@@ -626,42 +626,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="130"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="217"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="134"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="221"/>
         <source>VoC_サマリー.xlsx</source>
         <translation>VoC_summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="136"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="223"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="140"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="227"/>
         <source>ファイル（.xlsx / .csv）</source>
         <translation>File (.xlsx / .csv)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="141"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="228"/>
         <source>個人情報を伏せる（メール・電話・住所・氏名、顧客 ID は仮名）</source>
         <translation>Mask personal data (e-mail, phone, address, names; pseudonymous customer IDs)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="152"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="239"/>
         <source>期間（空欄は全期間）</source>
         <translation>Period (empty: all)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="159"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="246"/>
         <source>書き出し先</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="160"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="247"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -669,52 +669,72 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="64"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="70"/>
         <source>取り込み: {0}</source>
         <translation>Import: {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="69"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="81"/>
         <source>形式: &lt;b&gt;{0}&lt;/b&gt;（確度 {1:.0%}）— {2}&lt;br&gt;文字コード: {3}</source>
         <translation>Format: &lt;b&gt;{0}&lt;/b&gt; (confidence {1:.0%}) — {2}&lt;br&gt;Encoding: {3}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="71"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="83"/>
         <source>（Excel / Word ファイル）</source>
         <translation>(Excel / Word file)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="74"/>
-        <source>列の役割（変更できます）と先頭の行:</source>
-        <translation>Column roles (editable) and the first rows:</translation>
+        <location filename="../../voc_app/gui/dialogs.py" line="87"/>
+        <source>列の役割（変更すると件数を数え直します）、その理由と先頭の行:</source>
+        <translation>Column roles (changing one counts again), why each was chosen, and the first rows:</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="98"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="92"/>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../voc_app/gui/dialogs.py" line="92"/>
+        <source>理由</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../voc_app/gui/dialogs.py" line="114"/>
         <source>取り込む</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="100"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="116"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="108"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="140"/>
+        <source>&lt;p&gt;&lt;b&gt;件数を数え直しています…&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Counting again…&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../voc_app/gui/dialogs.py" line="172"/>
+        <source>&lt;p style=&apos;color:#B00020&apos;&gt;&lt;b&gt;この役割では取り込めません&lt;/b&gt;: {0}&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#B00020&apos;&gt;&lt;b&gt;Cannot import with these roles&lt;/b&gt;: {0}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../voc_app/gui/dialogs.py" line="188"/>
         <source>&lt;p&gt;&lt;b&gt;取り込むと&lt;/b&gt;: {0}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Importing adds&lt;/b&gt;: {0}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="110"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="190"/>
         <source>&lt;p style=&apos;color:#B45F06&apos;&gt;同じファイルを取り込み済みです（バッチ {0}）。重複は取り込まれません。&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#B45F06&apos;&gt;This file was already imported (batch {0}). Duplicates will not be imported.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="113"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="193"/>
         <source>飛ばす行: </source>
         <translation>Rows skipped: </translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="115"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="195"/>
         <source>&lt;p style=&apos;color:#B45F06&apos;&gt;注意 {0:,}:&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#B45F06&apos;&gt;Warnings {0:,}:&lt;/p&gt;</translation>
     </message>
@@ -722,52 +742,52 @@
 <context>
     <name>ImportsView</name>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="649"/>
+        <location filename="../../voc_app/gui/views.py" line="654"/>
         <source>ファイルを取り込む…</source>
         <translation>Import a file…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="653"/>
+        <location filename="../../voc_app/gui/views.py" line="658"/>
         <source>ファイルをウィンドウにドラッグしても取り込めます</source>
         <translation>You can also drag a file onto the window</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="656"/>
+        <location filename="../../voc_app/gui/views.py" line="661"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="656"/>
+        <location filename="../../voc_app/gui/views.py" line="661"/>
         <source>ファイル</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="656"/>
+        <location filename="../../voc_app/gui/views.py" line="661"/>
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="656"/>
+        <location filename="../../voc_app/gui/views.py" line="661"/>
         <source>回答</source>
         <translation>Responses</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="656"/>
+        <location filename="../../voc_app/gui/views.py" line="661"/>
         <source>発言</source>
         <translation>Verbatims</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="657"/>
+        <location filename="../../voc_app/gui/views.py" line="662"/>
         <source>チケット</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="657"/>
+        <location filename="../../voc_app/gui/views.py" line="662"/>
         <source>重複スキップ</source>
         <translation>Duplicates skipped</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="657"/>
+        <location filename="../../voc_app/gui/views.py" line="662"/>
         <source>取り込み日時</source>
         <translation>Imported at</translation>
     </message>
@@ -775,7 +795,7 @@
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../voc_app/gui/jobs.py" line="102"/>
+        <location filename="../../voc_app/gui/jobs.py" line="105"/>
         <source>処理が異常終了しました（終了コード {0}）。プロジェクトは変更されていません。</source>
         <translation>The job ended abnormally (exit code {0}). The project was not changed.</translation>
     </message>
@@ -783,12 +803,12 @@
 <context>
     <name>JobBar</name>
     <message>
-        <location filename="../../voc_app/gui/jobs.py" line="233"/>
+        <location filename="../../voc_app/gui/jobs.py" line="236"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/jobs.py" line="271"/>
+        <location filename="../../voc_app/gui/jobs.py" line="274"/>
         <source>キャンセルしています…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -796,314 +816,319 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="187"/>
+        <location filename="../../voc_app/gui/app.py" line="207"/>
         <source>VoC Analyzer — {0}</source>
         <translation>VoC Analyzer — {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="198"/>
-        <location filename="../../voc_app/gui/app.py" line="269"/>
+        <location filename="../../voc_app/gui/app.py" line="218"/>
+        <location filename="../../voc_app/gui/app.py" line="289"/>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="198"/>
-        <location filename="../../voc_app/gui/app.py" line="269"/>
+        <location filename="../../voc_app/gui/app.py" line="218"/>
+        <location filename="../../voc_app/gui/app.py" line="289"/>
         <source>発言</source>
         <translation>Verbatims</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="199"/>
-        <location filename="../../voc_app/gui/app.py" line="269"/>
+        <location filename="../../voc_app/gui/app.py" line="219"/>
+        <location filename="../../voc_app/gui/app.py" line="289"/>
         <source>トピック</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="199"/>
-        <location filename="../../voc_app/gui/app.py" line="269"/>
+        <location filename="../../voc_app/gui/app.py" line="219"/>
+        <location filename="../../voc_app/gui/app.py" line="289"/>
         <source>顧客</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="200"/>
-        <location filename="../../voc_app/gui/app.py" line="270"/>
+        <location filename="../../voc_app/gui/app.py" line="220"/>
+        <location filename="../../voc_app/gui/app.py" line="290"/>
         <source>コーディング</source>
         <translation>Coding</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="200"/>
-        <location filename="../../voc_app/gui/app.py" line="270"/>
+        <location filename="../../voc_app/gui/app.py" line="220"/>
+        <location filename="../../voc_app/gui/app.py" line="290"/>
         <source>コード分析</source>
         <translation>Code analysis</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="201"/>
-        <location filename="../../voc_app/gui/app.py" line="270"/>
-        <location filename="../../voc_app/gui/app.py" line="458"/>
+        <location filename="../../voc_app/gui/app.py" line="221"/>
+        <location filename="../../voc_app/gui/app.py" line="290"/>
+        <location filename="../../voc_app/gui/app.py" line="482"/>
         <source>取り込み</source>
         <translation>Imports</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="213"/>
+        <location filename="../../voc_app/gui/app.py" line="233"/>
         <source>トピックを推定</source>
         <translation>Fit topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="215"/>
+        <location filename="../../voc_app/gui/app.py" line="235"/>
         <source>トピックをコードに</source>
         <translation>Topic to code</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="220"/>
+        <location filename="../../voc_app/gui/app.py" line="240"/>
         <source>確認を保存</source>
         <translation>Save review</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="247"/>
+        <location filename="../../voc_app/gui/app.py" line="267"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="248"/>
+        <location filename="../../voc_app/gui/app.py" line="268"/>
         <source>開く…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="249"/>
+        <location filename="../../voc_app/gui/app.py" line="269"/>
         <source>新規プロジェクト…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="250"/>
+        <location filename="../../voc_app/gui/app.py" line="270"/>
         <source>最近使ったプロジェクト</source>
         <translation>Recent projects</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="252"/>
+        <location filename="../../voc_app/gui/app.py" line="272"/>
         <source>取り込み…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="253"/>
+        <location filename="../../voc_app/gui/app.py" line="273"/>
         <source>書き出し（Excel / CSV）…</source>
         <translation>Export (Excel / CSV)…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="255"/>
+        <location filename="../../voc_app/gui/app.py" line="275"/>
         <source>コードブックを取り込み（.qdc / .csv）…</source>
         <translation>Import codebook (.qdc / .csv)…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="256"/>
+        <location filename="../../voc_app/gui/app.py" line="276"/>
         <source>コードブックを書き出し（.qdc / .csv）…</source>
         <translation>Export codebook (.qdc / .csv)…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="257"/>
+        <location filename="../../voc_app/gui/app.py" line="277"/>
         <source>コード付けを CSV に書き出し…</source>
         <translation>Export codings to CSV…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="259"/>
+        <location filename="../../voc_app/gui/app.py" line="279"/>
         <source>終了</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="260"/>
+        <location filename="../../voc_app/gui/app.py" line="280"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="261"/>
+        <location filename="../../voc_app/gui/app.py" line="281"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="262"/>
+        <location filename="../../voc_app/gui/app.py" line="282"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="263"/>
+        <location filename="../../voc_app/gui/app.py" line="283"/>
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="264"/>
+        <location filename="../../voc_app/gui/app.py" line="284"/>
         <source>プロジェクトのメモ…</source>
         <translation>Project memo…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="265"/>
+        <location filename="../../voc_app/gui/app.py" line="285"/>
         <source>分析(&amp;A)</source>
         <translation>&amp;Analysis</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="266"/>
+        <location filename="../../voc_app/gui/app.py" line="286"/>
         <source>分析を更新（新しい発言・評価・トピック）</source>
         <translation>Update analysis (new verbatims, scores, topics)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="266"/>
+        <location filename="../../voc_app/gui/app.py" line="286"/>
         <source>分析</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="268"/>
+        <location filename="../../voc_app/gui/app.py" line="288"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="273"/>
+        <location filename="../../voc_app/gui/app.py" line="293"/>
         <source>言語 / Language</source>
         <translation>Language / 言語</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="320"/>
+        <location filename="../../voc_app/gui/app.py" line="340"/>
         <source>「{0}」の実行中です。終わるまでお待ちください。</source>
         <translation>&quot;{0}&quot; is running. Please wait until it finishes.</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="312"/>
+        <location filename="../../voc_app/gui/app.py" line="332"/>
         <source>{0}をキャンセルしました。プロジェクトは変更されていません。</source>
         <translation>{0} cancelled. The project was not changed.</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="152"/>
+        <location filename="../../voc_app/gui/app.py" line="172"/>
         <source>{0} を新しい形式に更新しています…</source>
         <translation>Updating {0} to the new format…</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="352"/>
+        <location filename="../../voc_app/gui/app.py" line="372"/>
         <source>{0}: 完了</source>
         <translation>{0}: done</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="405"/>
+        <location filename="../../voc_app/gui/app.py" line="425"/>
         <source>トピックの編集</source>
         <translation>Topic edit</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="407"/>
+        <location filename="../../voc_app/gui/app.py" line="427"/>
         <source>元に戻しました: {0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="408"/>
+        <location filename="../../voc_app/gui/app.py" line="428"/>
         <source>元に戻す編集はありません</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="409"/>
+        <location filename="../../voc_app/gui/app.py" line="429"/>
         <source>やり直しました: {0}</source>
         <translation>Redone: {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="410"/>
+        <location filename="../../voc_app/gui/app.py" line="430"/>
         <source>やり直す編集はありません</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="411"/>
+        <location filename="../../voc_app/gui/app.py" line="431"/>
         <source>トピックを編集しました（Ctrl+Z で元に戻す）</source>
         <translation>Topic edited (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="442"/>
+        <location filename="../../voc_app/gui/app.py" line="462"/>
         <source>トピック「{0}」の発言（検索・絞り込みを変えると解除）</source>
         <translation>Verbatims of topic &quot;{0}&quot; (cleared when the search or filters change)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="446"/>
+        <location filename="../../voc_app/gui/app.py" line="466"/>
         <source>取り込むファイル</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="447"/>
+        <location filename="../../voc_app/gui/app.py" line="467"/>
         <source>アンケート・サポート・インタビュー・顧客データ (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.md *.docx);;すべて (*)</source>
         <translation>Surveys, support, interviews, customer data (*.csv *.tsv *.txt *.xlsx *.xlsm *.json *.jsonl *.md *.docx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="461"/>
+        <location filename="../../voc_app/gui/app.py" line="476"/>
+        <source>数え直し</source>
+        <translation>Counting again</translation>
+    </message>
+    <message>
+        <location filename="../../voc_app/gui/app.py" line="485"/>
         <source>ファイルを確認</source>
         <translation>Check file</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="466"/>
+        <location filename="../../voc_app/gui/app.py" line="490"/>
         <source>{0}: 取り込みました（バッチ {1}、発言 {2:,}、重複スキップ {3:,}）— 分析も更新しました</source>
         <translation>{0}: imported (batch {1}, {2:,} verbatims, {3:,} duplicates skipped) — analysis updated</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="476"/>
+        <location filename="../../voc_app/gui/app.py" line="500"/>
         <source>書き出し</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="477"/>
-        <location filename="../../voc_app/gui/app.py" line="494"/>
+        <location filename="../../voc_app/gui/app.py" line="501"/>
+        <location filename="../../voc_app/gui/app.py" line="518"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="480"/>
-        <location filename="../../voc_app/gui/app.py" line="483"/>
+        <location filename="../../voc_app/gui/app.py" line="504"/>
+        <location filename="../../voc_app/gui/app.py" line="507"/>
         <source>コードブックを取り込み</source>
         <translation>Import codebook</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="481"/>
+        <location filename="../../voc_app/gui/app.py" line="505"/>
         <source>コードブック (*.qdc *.csv);;すべて (*)</source>
         <translation>Codebook (*.qdc *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="485"/>
+        <location filename="../../voc_app/gui/app.py" line="509"/>
         <source>コードブックを取り込みました: 追加 {0}、更新 {1}（Ctrl+Z で元に戻す）</source>
         <translation>Codebook imported: {0} added, {1} updated (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="489"/>
-        <location filename="../../voc_app/gui/app.py" line="493"/>
+        <location filename="../../voc_app/gui/app.py" line="513"/>
+        <location filename="../../voc_app/gui/app.py" line="517"/>
         <source>コードブックを書き出し</source>
         <translation>Export codebook</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="491"/>
+        <location filename="../../voc_app/gui/app.py" line="515"/>
         <source>REFI-QDA コードブック (*.qdc);;CSV (*.csv)</source>
         <translation>REFI-QDA codebook (*.qdc);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="497"/>
-        <location filename="../../voc_app/gui/app.py" line="501"/>
+        <location filename="../../voc_app/gui/app.py" line="521"/>
+        <location filename="../../voc_app/gui/app.py" line="525"/>
         <source>コード付けを書き出し</source>
         <translation>Export codings</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="498"/>
+        <location filename="../../voc_app/gui/app.py" line="522"/>
         <source>_コード付け.csv</source>
         <translation>_codings.csv</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="502"/>
+        <location filename="../../voc_app/gui/app.py" line="526"/>
         <source>{0:,} 件を書き出しました</source>
         <translation>{0:,} rows exported</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="505"/>
+        <location filename="../../voc_app/gui/app.py" line="529"/>
         <source>プロジェクトを開く</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="506"/>
+        <location filename="../../voc_app/gui/app.py" line="530"/>
         <source>VoC プロジェクト (*.voc);;すべて (*)</source>
         <translation>VoC project (*.voc);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="513"/>
+        <location filename="../../voc_app/gui/app.py" line="537"/>
         <source>新規プロジェクト</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/app.py" line="514"/>
+        <location filename="../../voc_app/gui/app.py" line="538"/>
         <source>VoC プロジェクト (*.voc)</source>
         <translation>VoC project (*.voc)</translation>
     </message>
@@ -1174,124 +1199,124 @@
 <context>
     <name>TopicsView</name>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="390"/>
+        <location filename="../../voc_app/gui/views.py" line="395"/>
         <source>喜びのトピック</source>
         <translation>Delight topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="390"/>
+        <location filename="../../voc_app/gui/views.py" line="395"/>
         <source>不満のトピック</source>
         <translation>Pain topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="396"/>
+        <location filename="../../voc_app/gui/views.py" line="401"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="396"/>
+        <location filename="../../voc_app/gui/views.py" line="401"/>
         <source>トピック</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="396"/>
-        <location filename="../../voc_app/gui/views.py" line="427"/>
+        <location filename="../../voc_app/gui/views.py" line="401"/>
+        <location filename="../../voc_app/gui/views.py" line="432"/>
         <source>件数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="396"/>
+        <location filename="../../voc_app/gui/views.py" line="401"/>
         <source>割合</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="408"/>
+        <location filename="../../voc_app/gui/views.py" line="413"/>
         <source>名前</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="408"/>
+        <location filename="../../voc_app/gui/views.py" line="413"/>
         <source>統合</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="408"/>
+        <location filename="../../voc_app/gui/views.py" line="413"/>
         <source>分割</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="409"/>
+        <location filename="../../voc_app/gui/views.py" line="414"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="409"/>
+        <location filename="../../voc_app/gui/views.py" line="414"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="410"/>
+        <location filename="../../voc_app/gui/views.py" line="415"/>
         <source>推定し直す</source>
         <translation>Refit</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="410"/>
-        <location filename="../../voc_app/gui/views.py" line="532"/>
+        <location filename="../../voc_app/gui/views.py" line="415"/>
+        <location filename="../../voc_app/gui/views.py" line="537"/>
         <source>まれな声</source>
         <translation>Rare voices</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="411"/>
+        <location filename="../../voc_app/gui/views.py" line="416"/>
         <source>コードに</source>
         <translation>To code</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="427"/>
+        <location filename="../../voc_app/gui/views.py" line="432"/>
         <source>トピック間マップ</source>
         <translation>Intertopic map</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="427"/>
+        <location filename="../../voc_app/gui/views.py" line="432"/>
         <source>月別の推移</source>
         <translation>Trend by month</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="459"/>
+        <location filename="../../voc_app/gui/views.py" line="464"/>
         <source>回答 {0:,} 件 ・ トピック {1} ・ まれな声 {2:,} 件</source>
         <translation>{0:,} answers · {1} topics · {2:,} rare voices</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="461"/>
+        <location filename="../../voc_app/gui/views.py" line="466"/>
         <source>まだ推定していません — 「推定し直す」で推定します</source>
         <translation>Not fitted yet — press &quot;Refit&quot;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="504"/>
+        <location filename="../../voc_app/gui/views.py" line="509"/>
         <source>&lt;p&gt;シード語: {0}&lt;/p&gt;</source>
         <translation>&lt;p&gt;Seed words: {0}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="507"/>
+        <location filename="../../voc_app/gui/views.py" line="512"/>
         <source>&lt;p&gt;{0:,} 件（{1:.1f}%） ・ 自動ラベル: {2}&lt;/p&gt;&lt;p&gt;&lt;b&gt;語&lt;/b&gt;: {3}&lt;/p&gt;</source>
         <translation>&lt;p&gt;{0:,} answers ({1:.1f}%) · automatic label: {2}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Words&lt;/b&gt;: {3}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="509"/>
+        <location filename="../../voc_app/gui/views.py" line="514"/>
         <source>&lt;p&gt;&lt;b&gt;代表的な声&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Representative voices&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="510"/>
+        <location filename="../../voc_app/gui/views.py" line="515"/>
         <source>&lt;p style=&apos;color:#777&apos;&gt;ダブルクリックでこのトピックの発言を一覧&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#777&apos;&gt;Double-click to list this topic&apos;s verbatims&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="537"/>
+        <location filename="../../voc_app/gui/views.py" line="542"/>
         <source>トピックの名前</source>
         <translation>Topic name</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="537"/>
+        <location filename="../../voc_app/gui/views.py" line="542"/>
         <source>名前:</source>
         <translation>Name:</translation>
     </message>
@@ -1412,7 +1437,12 @@
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/views.py" line="357"/>
+        <location filename="../../voc_app/gui/views.py" line="352"/>
+        <source>確からしさ</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <location filename="../../voc_app/gui/views.py" line="362"/>
         <source>&lt;p style=&apos;color:#777&apos;&gt;検索語を入れると、その前後の文脈を一覧します。&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#777&apos;&gt;Enter a search term to list its contexts.&lt;/p&gt;</translation>
     </message>
@@ -1420,67 +1450,67 @@
 <context>
     <name>counts</name>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="41"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="43"/>
         <source>回答</source>
         <translation>responses</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="41"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="43"/>
         <source>発言</source>
         <translation>verbatims</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="42"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="44"/>
         <source>無回答</source>
         <translation>non-answers</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="42"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="44"/>
         <source>チケット</source>
         <translation>tickets</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="43"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="45"/>
         <source>インタビュー</source>
         <translation>interviews</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="43"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="45"/>
         <source>新規顧客</source>
         <translation>new customers</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="44"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="46"/>
         <source>重複行</source>
         <translation>duplicate rows</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="44"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="46"/>
         <source>取り込み済み</source>
         <translation>already imported</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="45"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="47"/>
         <source>途中回答</source>
         <translation>partial responses</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="46"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="48"/>
         <source>重複送信</source>
         <translation>duplicate submissions</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="47"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="49"/>
         <source>顧客リストの行</source>
         <translation>customer list rows</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="47"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="49"/>
         <source>注文</source>
         <translation>orders</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="48"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="50"/>
         <source>紹介</source>
         <translation>referrals</translation>
     </message>
@@ -1588,103 +1618,108 @@
         <translation>Adverb</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="29"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="30"/>
         <source>回答 ID</source>
         <translation>Response ID</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="29"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="30"/>
         <source>顧客 ID</source>
         <translation>Customer ID</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="30"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="31"/>
         <location filename="../../voc_app/gui/models.py" line="68"/>
         <source>日時</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="30"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="31"/>
         <source>評価</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="31"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="32"/>
         <source>自由記述</source>
         <translation>Free text</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="31"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="32"/>
+        <source>選択肢</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location filename="../../voc_app/gui/dialogs.py" line="33"/>
         <source>属性</source>
         <translation>Attribute</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="32"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="34"/>
         <source>使わない</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="32"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="34"/>
         <source>メール</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="33"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="35"/>
         <source>登録日</source>
         <translation>Signed up</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="33"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="35"/>
         <source>最終利用日</source>
         <translation>Last active</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="34"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="36"/>
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="34"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="36"/>
         <source>累計金額</source>
         <translation>Total spent</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="35"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="37"/>
         <source>累計回数</source>
         <translation>Total orders</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="35"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="37"/>
         <source>注文番号</source>
         <translation>Order ID</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="36"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="38"/>
         <source>顧客メール</source>
         <translation>Customer e-mail</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="36"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="38"/>
         <source>金額</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="37"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="39"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="37"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="39"/>
         <source>紹介者</source>
         <translation>Referrer</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="38"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="40"/>
         <source>被紹介者</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../voc_app/gui/dialogs.py" line="38"/>
+        <location filename="../../voc_app/gui/dialogs.py" line="40"/>
         <source>被紹介者メール</source>
         <translation>Referred e-mail</translation>
     </message>

@@ -58,10 +58,30 @@ def op_import(project, progress, path, overrides=()):
     return report
 
 
-def op_dry_run(project, progress, path):
-    from voc_app.pipeline import import_file
+def op_dry_run(project, progress, path, overrides=()):
+    """The import wizard's counts: a dry run with the roles chosen so far. A survey table whose
+    free-text column was not found still opens the wizard (the user picks it there): its columns,
+    no counts, and the reason as the first message."""
+    from voc_app.pipeline import ImportReport, InputError, import_file
 
-    return import_file(project, path, dry_run=True, progress=progress)
+    try:
+        return import_file(project, path, dry_run=True, progress=progress, overrides=overrides)
+    except InputError as e:
+        from importers.detect import FORMATS
+        from importers.read import read_file
+
+        if not getattr(e, "roles_fixable", False):
+            raise
+        parsed = read_file(path, overrides=overrides, require_text=False)
+        getattr(parsed.records, "close", lambda: None)()
+        report = ImportReport(
+            file=str(path), format=parsed.format, format_label=FORMATS[parsed.format][1], kind=parsed.kind,
+            confidence=parsed.confidence, reason=parsed.reason, encoding=parsed.encoding, mapping=parsed.mapping,
+            columns=[{"id": c.id, "label": c.label, "role": c.role, "reason": c.reason} for c in parsed.columns],
+            preview=parsed.preview, dry_run=True)
+        report.warnings = [e.with_file(Path(path).name).describe(), *parsed.stats.warnings]
+        report.warning_count = 1 + parsed.stats.warning_count
+        return report
 
 
 def op_refit(project, progress, side):
@@ -452,8 +472,12 @@ class MainWindow(QMainWindow):
     def start_import(self, path: Path) -> None:
         from voc_app.gui.dialogs import ImportWizard
 
+        def recount(overrides):  # the wizard's counts after a role was changed
+            return Job(self.tr("数え直し"), self.project_path, op_dry_run, path=path, overrides=overrides,
+                       process=self._in_process(op_dry_run, {"path": path}))
+
         def show(report):
-            wiz = ImportWizard(self, path, report)
+            wiz = ImportWizard(self, path, report, recount=recount)
             if wiz.exec():
                 self.run(self.tr("取り込み"), op_import, path=path, overrides=wiz.overrides(),
                          done=lambda r: self._imported(path, r))

@@ -349,7 +349,8 @@ class VerbatimsView(QWidget):
         # how sure the model is: of the polarity it chose, and that there is churn / advocacy
         sure = " ・ ".join(f"{EVIDENCE_LABELS.get(k, k)} {p:.0%}" for k, p in
                           (("polarity", pol_p), ("churn", churn_p), ("advocacy", adv_p)) if p is not None)
-        sure_line = f"<p style='color:#777'>{self.tr('確からしさ')}: {sure}</p>" if sure else ""
+        sure_word = self.tr("確からしさ")
+        sure_line = f"<p style='color:#777'>{sure_word}: {sure}</p>" if sure else ""
         self.detail.setHtml(f"<p style='color:#555'>{meta}</p><p style='font-size:15px'>"
                             f"{_highlight(text, ev, self.search.text().strip())}</p>"
                             f"<p style='color:#555'>{POLARITY_LABELS.get(pol or '', '')} ・ "

@@ -23,7 +23,6 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
 
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 NOT_A_PROJECT = "VoC Analyzer のプロジェクトではありません（開いても変更していません）"
 NEWER_VERSION = ("このプロジェクトは新しいバージョンの VoC Analyzer で作られています。"
                  "書き換えないよう開くのをやめました。アプリを更新してください")
@@ -31,30 +30,26 @@ NEWER_VERSION = ("このプロジェクトは新しいバージョンの VoC Ana
 
 def check_file(p: Path) -> None:
     """Refuse a file that is not a project, or a project made by a newer version, *before*
-    anything writes to it: the first bytes are read as plain bytes (SQLite's magic string), then
-    the application id, user version and migrations over a read-only connection (which also sees
-    what is still in a project's WAL). A foreign file stays byte for byte as it was."""
-    try:
-        with open(p, "rb") as f:
-            head = f.read(100)
-    except OSError as e:
-        raise ProjectError(f"{p}: 開けません（{e.strerror}）") from e
-    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+    anything writes to it: the application id and the user version (the number of migrations)
+    are read over a read-only SQLite connection, which changes no byte of a foreign file. (Not
+    with a plain ``open()``: closing a file descriptor of a database releases every lock this
+    process holds on it — SQLite's own connections' too — and a project the app has open would
+    then be read while another process writes: "database disk image is malformed".) A newer
+    project whose last migrations are unknown here is refused by ``migrate`` before any write."""
+    if p.is_dir():
         raise ProjectError(f"{p}: {NOT_A_PROJECT}")
     try:
         conn = connect_readonly(p)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            if app_id != APP_ID:
-                raise ProjectError(f"{p}: {NOT_A_PROJECT}")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            has = conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_migrations'").fetchone()
-            done = {r[0] for r in conn.execute("SELECT name FROM _migrations")} if has else set()
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
-        raise ProjectError(f"{p}: 壊れているか読めないプロジェクトです（{e}）") from e
-    if version > len(MIGRATIONS) or done - {name for name, _ in MIGRATIONS}:
+        raise ProjectError(f"{p}: {NOT_A_PROJECT}（{e}）") from e
+    if app_id != APP_ID:
+        raise ProjectError(f"{p}: {NOT_A_PROJECT}")
+    if version > len(MIGRATIONS):
         raise ProjectError(f"{p}: {NEWER_VERSION}")
 
 
