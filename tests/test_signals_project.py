@@ -61,3 +61,23 @@ def test_thresholds_are_stored_in_the_project(tmp_path, fixtures):
         assert "K000106" not in ids(flagged(p.conn, "churn"))
         score_project(p, {"churn": 50})
         assert "K000106" in ids(flagged(p.conn, "churn"))
+
+
+def test_a_chat_history_or_a_review_is_never_an_unresolved_ticket(tmp_path):
+    """A LINE chat has no status: it is a conversation, not a case to resolve; counting it as an
+    open ticket would push every chatting customer towards churn risk."""
+    from pathlib import Path
+
+    from voc_app import pipeline as pl
+    from voc_app.store import Project
+    from voc_app.store.signals import customer_facts
+
+    fixture = Path(__file__).resolve().parent / "fixtures" / "formats" / "chat_line.csv"
+    with Project.create(tmp_path / "c.voc") as p:
+        pl.import_file(p, fixture)
+        assert p.conn.execute("SELECT count(*) FROM tickets WHERE type = 'chat' AND customer_id IS NOT NULL"
+                              ).fetchone()[0] >= 1
+        facts = customer_facts(p.conn)
+        assert facts and all(f["unresolved"] == [] for f in facts)
+        p.conn.execute("UPDATE tickets SET type = 'question'")  # the same rows as ordinary open tickets
+        assert any(f["unresolved"] for f in customer_facts(p.conn))

@@ -38,9 +38,10 @@ def customer_facts(conn: sqlite3.Connection) -> list[dict]:
         FROM customers c ORDER BY c.id
         """, (start,)).fetchall()
     unresolved: dict[int, list[str]] = {}
+    # a chat history (LINE) or an app-store review is no case that gets resolved: never "unresolved"
     for cid, ext in conn.execute("SELECT customer_id, external_id FROM tickets WHERE customer_id IS NOT NULL"
                                  " AND coalesce(status, '') NOT IN ('solved', 'closed', 'resolved')"
-                                 " ORDER BY created_at"):
+                                 " AND coalesce(type, '') NOT IN ('chat', 'review') ORDER BY created_at"):
         unresolved.setdefault(cid, []).append(ext)
     resolution = dict(conn.execute(
         "SELECT customer_id, avg(julianday(solved_at) - julianday(created_at)) FROM tickets"
