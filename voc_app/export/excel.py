@@ -327,7 +327,7 @@ def _summary(wb, project: Project, n: int, flt: q.Filter, masker: _Masker, topic
     s.append(["期間", f"{start or '—'} 〜 {end or '—'}"])
     s.append(["作成日時", dt.datetime.now().strftime("%Y/%m/%d %H:%M")])
     s.append(["対象", f"発言 {n:,} 件（フィルター: {flt.describe()}）"])
-    s.append(["個人情報", "マスク済み: メール・電話番号・郵便番号・住所・氏名を［…］に置換、顧客 ID は仮名"
+    s.append(["個人情報", "マスク済み: メール・電話番号・郵便番号・住所・マイナンバー・カード番号・氏名を［…］に置換、顧客 ID は仮名"
               if masker.on else "マスクなし（社外に出す場合は --mask-pii で書き出してください）"])
     s.blank()
 

@@ -31,10 +31,6 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def is_formula_like(s: str) -> bool:
-    return s.startswith(FORMULA_PREFIXES)
-
-
 def csv_text(value: Any) -> Any:
     """A CSV/TSV cell that a spreadsheet program shows as text: text starting like a formula gets
     a leading apostrophe. Numbers (int, float) pass unchanged; ``None`` becomes ''."""
