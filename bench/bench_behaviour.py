@@ -1,5 +1,5 @@
 """Behaviour imports at scale: 100,000-customer list, 1,000,000 orders and 100,000 referrals,
-each imported with ``voc_app.pipeline.import_file`` (one transaction, then the per-customer
+each imported with ``voc_app.importing.import_file`` (one transaction, then the per-customer
 aggregation: RFM, tenure, referrals made and converted). Prints time per file and peak RSS.
 Target: orders + referrals imported and aggregated in ≤ 60 s, peak RSS ≤ 1 GB.
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from voc_app.pipeline import import_file  # noqa: E402
+from voc_app.importing import import_file  # noqa: E402
 from voc_app.store import Project  # noqa: E402
 
 

@@ -38,8 +38,11 @@ print(json.dumps({"seconds": time.perf_counter() - t, "rss_mb": hwm / 1024,
 
 def build(path: Path, n: int) -> None:
     from bench.bench_topics import generate
-    from voc_app.pipeline import analyze_project, import_file, score_project, update_topics
+    from voc_app.analysis import analyze_project
+    from voc_app.importing import import_file
+    from voc_app.signals import score_project
     from voc_app.store import Project
+    from voc_app.topics import update_topics
 
     rnd = random.Random(n)
     texts = generate(n, seed=n)

@@ -29,7 +29,9 @@ EXTRA = ["", "。友達にも勧めました", "。解約を考えています",
 
 
 def main() -> int:
-    from voc_app.pipeline import analyze_project, import_file, score_project
+    from voc_app.analysis import analyze_project
+    from voc_app.importing import import_file
+    from voc_app.signals import score_project
     from voc_app.store import Project
 
     ap = argparse.ArgumentParser()

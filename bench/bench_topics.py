@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from nlp import topics as nt  # noqa: E402
-from voc_app.pipeline import tokens_parallel  # noqa: E402
+from voc_app.analysis import tokens_parallel  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "voc" / "verbatims.tsv"
 

@@ -6,7 +6,7 @@ For each encoding it writes a Japanese-Excel-style survey CSV (7 columns, two op
 questions), then measures in separate processes (so that peak RSS is per run):
   - reference: the same file read with the csv module and written with a raw
     sqlite-utils ``insert_all`` into one table (no dedup, no search index);
-  - ours: ``voc import`` via ``voc_app.pipeline.import_file`` (encoding check, format
+  - ours: ``voc import`` via ``voc_app.importing.import_file`` (encoding check, format
     detection, dedup, customers, responses, 2 verbatims per row, non-answer marks,
     FTS5 trigram index, one transaction; a file this large is read and deduplicated in a
     second process while the first writes).
@@ -69,7 +69,7 @@ def child_ours(path: Path, db: Path) -> dict:
 
     import psutil
 
-    from voc_app.pipeline import import_file
+    from voc_app.importing import import_file
     from voc_app.store import Project
 
     # a large survey file is read in a second process: sample the memory of this process and

@@ -267,7 +267,7 @@ def main() -> int:
     ap.add_argument("--no-dev", action="store_true", help="train on the corpus only (the development sets stay unseen)")
     ap.add_argument("--out", help="write the model here instead of resources/models/text_model.npz")
     args = ap.parse_args()
-    from nlp.resources import resource_path
+    from base.resources import resource_path
 
     model, _ = train(Path(args.shared), with_dev=not args.no_dev)
     out = Path(args.out) if args.out else resource_path(*MODEL_PATH)

@@ -1,12 +1,12 @@
 """File readers and format detection for VoC Analyzer.
 
 Pure code: no Qt, no SQL, no ``voc_app``. Readers yield plain records
-(:mod:`importers.model`) and raise :class:`importers.errors.InputError` with the
+(:mod:`importers.model`) and raise :class:`base.errors.InputError` with the
 file, row and column for anything a user can get wrong.
 """
 
+from base.errors import InputError
 from importers.detect import Detection, detect
-from importers.errors import InputError
 from importers.model import (
     Interview,
     Message,

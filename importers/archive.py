@@ -29,7 +29,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from importers.errors import InputError
+from base.errors import InputError
 
 GiB = 1 << 30
 MiB = 1 << 20

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from importers.errors import InputError
+from base.errors import InputError
+from base.resources import resource_path
 from importers.model import Column, ReadStats
 from importers.values import clean_id, key64, parse_datetime, parse_float
-from nlp.resources import resource_path
 
 KINDS = ("customers", "orders", "referrals")
 ROLES = {

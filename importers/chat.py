@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-from importers.errors import InputError
+from base.errors import InputError
 from importers.model import Message, ReadStats, Ticket
 from importers.tickets import Found, _norm, has_word, make_columns, shown
 from importers.values import JST, clean_id, key64, parse_datetime

@@ -28,7 +28,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from importers.errors import InputError
+from base.errors import InputError
 
 NS = "urn:QDA-XML:codebook:1.0"
 EXAMPLES_MARK = "例:"

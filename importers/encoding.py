@@ -17,7 +17,7 @@ import codecs
 import io
 from pathlib import Path
 
-from importers.errors import InputError
+from base.errors import InputError
 
 CHUNK = 1 << 20
 

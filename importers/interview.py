@@ -13,11 +13,11 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from base.errors import InputError
+from base.resources import resource_path, word_list
 from importers.archive import check_docx
-from importers.errors import InputError
 from importers.model import Interview, Utterance
 from importers.values import clean_id, key64, parse_datetime
-from nlp.resources import resource_path, word_list
 
 _SPEAKER_RE = re.compile(r"^\s*(?:【([^】]{1,20})】|([^\s:：「」。、]{1,20}?)\s*[:：])\s*(.*)$")
 

@@ -9,6 +9,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from base.errors import InputError
 from importers import behaviour, survey, tickets
 from importers import interview as interview_mod
 from importers.detect import FORMATS, TABLE_SUFFIXES, container
@@ -19,7 +20,6 @@ from importers.encoding import (
     resolve_requested,
     utf16_order,
 )
-from importers.errors import InputError
 from importers.model import ROLES, Column, ParsedFile, ReadStats
 from importers.tables import iter_csv, iter_xlsx, sniff_delimiter
 from importers.textsafety import check_not_binary_bytes, check_not_binary_text, strip_text

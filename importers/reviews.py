@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from importers.errors import InputError
+from base.errors import InputError
 from importers.model import Column, Message, ReadStats, Ticket
 from importers.tickets import (
     Found,

@@ -21,10 +21,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from importers.errors import InputError
+from base.errors import InputError
+from base.resources import resource_path
 from importers.model import Column, ReadStats, SurveyAnswer, SurveyResponse
 from importers.values import clean_id, key64, parse_bool, parse_datetime, parse_float, parse_int
-from nlp.resources import resource_path
 
 SINGLE_ROLES = ("id", "customer", "time", "nps")
 ROLE_NAMES = {"id": "回答 ID", "customer": "顧客 ID", "time": "日時", "nps": "NPS", "score": "評価",

@@ -11,9 +11,9 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from base.errors import InputError
 from importers.archive import open_workbook
 from importers.encoding import open_text
-from importers.errors import InputError
 from importers.textsafety import strip_cells
 
 MAX_CELL = 1_000_000  # characters; a larger cell is almost always a broken quote

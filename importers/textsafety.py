@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from importers.errors import InputError
+from base.errors import InputError
 
 # a run of this many NULs is a zero-filled block of a damaged file, not a stray character
 NUL_BLOCK = 256

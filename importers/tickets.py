@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from base.errors import InputError
 from importers.encoding import open_text
-from importers.errors import InputError
 from importers.model import Column, Message, ReadStats, Ticket
 from importers.textsafety import strip_text
 from importers.values import JST, clean_id, key64, parse_datetime

@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from base.errors import UserError
+
 KEYWORDS = {"delight": ("polarity", "delight"), "pain": ("polarity", "pain"), "mixed": ("polarity", "mixed"),
             "neutral": ("polarity", "neutral"), "churn": ("signal", "churn"), "advocacy": ("signal", "advocacy")}
 FIELDS = ("polarity", "stage", "kind", "question", "topic", "attr", "nps", "code", "signal")
@@ -44,7 +46,7 @@ VALUE_ALIASES = {
 _OP_WORDS = {"AND": "&", "かつ": "&", "OR": "|", "または": "|", "NOT": "!", "でない": "!"}
 
 
-class RuleError(ValueError):
+class RuleError(UserError, ValueError):
     """A rule that cannot be parsed; ``pos`` is the character offset (0-based)."""
 
     def __init__(self, message: str, pos: int, rule: str) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from typing import NamedTuple
 
-from nlp.resources import resource_path
+from base.resources import resource_path
 
 
 class Cue(NamedTuple):  # a tuple: created several times per verbatim, ~3× cheaper than a frozen dataclass

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.resources import resource_path
+from base.resources import resource_path
 
 MODEL_PATH = ("models", "text_model.npz")
 NGRAMS = (1, 3)

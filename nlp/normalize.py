@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from nlp.resources import word_list
+from base.resources import word_list
 
 _LAUGH_RE = re.compile(r"(?:w{1,}|笑|草)+$")
 _ALL_DASH_RE = re.compile(r"^[ー〜~\-]+$")

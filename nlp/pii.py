@@ -31,7 +31,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from nlp.resources import word_list
+from base.resources import word_list
 
 PLACEHOLDERS = {"email": "［メール］", "phone": "［電話番号］", "postcode": "［郵便番号］", "address": "［住所］",
                 "name": "［氏名］", "mynumber": "［個人番号］", "card": "［カード番号］"}

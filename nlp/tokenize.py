@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from nlp.resources import word_list
+from base.resources import word_list
 
 MAX_BYTES = 49_149
 CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞"}

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.resources import resource_path
+from base.resources import resource_path
 from nlp.tokenize import content_words, tokenize
 
 DIM = 300

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from importers import InputError
-from voc_app.pipeline import import_file
+from voc_app.importing import import_file
 from voc_app.store import Project
 
 NASTY = ["", " ", "　", '"', '""', ",", "\t", "\n", "\r\n", "\r", "\x00", "\ufeff", "①", "㈱", "髙", "ｶﾀｶﾅ", "９",

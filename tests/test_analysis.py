@@ -253,7 +253,7 @@ def test_user_dictionary_makes_product_names_one_token(tmp_path):
 
 
 def test_parallel_analysis_matches_single_process():
-    from voc_app.pipeline import analyze_texts
+    from voc_app.analysis import analyze_texts
 
     texts = [f"配送が遅い{i}。でも友達に勧めました" if i % 2 else f"最高の寝心地です{i}" for i in range(2100)]
     one = analyze_texts(texts, workers=1)

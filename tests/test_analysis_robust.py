@@ -56,7 +56,7 @@ def test_a_lone_surrogate_is_analysed_not_a_crash():
     """Python lets a lone surrogate into a str (a JSON escape such as \\ud800); Sudachi and
     Hyperscan take UTF-8 only. The analysis reads it as U+FFFD and keeps every offset."""
     from nlp.tokenize import content_triples, tokenize
-    from voc_app.pipeline import analyze_texts
+    from voc_app.analysis import analyze_texts
 
     text = "配送が\ud800遅いので解約したい"
     toks = tokenize(text)

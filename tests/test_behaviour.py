@@ -7,12 +7,14 @@ import json
 
 import pytest
 
+from base.errors import Cancelled
 from importers.behaviour import converted_status
-from importers.errors import Cancelled
 from importers.read import read_file
 from tests.conftest import dump
+from voc_app.analysis import analyze_project
 from voc_app.cli import main
-from voc_app.pipeline import analyze_project, import_file, referral_report, score_project
+from voc_app.importing import import_file
+from voc_app.signals import referral_report, score_project
 from voc_app.store import Project
 from voc_app.store.behaviour import behaviour_of, rfm_segments
 

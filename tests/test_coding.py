@@ -16,9 +16,11 @@ from nlp import coderules as cr
 from nlp.agreement import agreement, cohen_kappa, krippendorff_alpha, percent_agreement
 from nlp.words import cooccurrence, frequency, kwic, residuals
 from voc_app import coding as C
-from voc_app import pipeline as pl
+from voc_app.analysis import analyze_project
 from voc_app.cli import main as voc
+from voc_app.importing import import_file
 from voc_app.store import Project
+from voc_app.topics import update_topics
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample"
 
@@ -176,9 +178,9 @@ def test_words_frequency_kwic_network_residuals():
 def analysed(tmp_path_factory):
     path = tmp_path_factory.mktemp("coding") / "base.voc"
     with Project.create(path) as p:
-        pl.import_file(p, SAMPLE / "アンケート_2025上期.csv")
-        pl.analyze_project(p, workers=1)
-        pl.update_topics(p, "pain")
+        import_file(p, SAMPLE / "アンケート_2025上期.csv")
+        analyze_project(p, workers=1)
+        update_topics(p, "pain")
     return path
 
 
@@ -354,7 +356,7 @@ def test_qdc_round_trip_and_csv(proj, tmp_path):
 
 
 def test_qdc_from_another_tool_and_bad_files(proj, tmp_path):
-    from importers.errors import InputError
+    from base.errors import InputError
 
     # the shape QualCoder / NVivo write: nested codes, isCodable=false categories, no examples
     (tmp_path / "other.qdc").write_text(

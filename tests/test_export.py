@@ -10,14 +10,17 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from importers.errors import Cancelled
+from base.errors import Cancelled
 from nlp.pii import find, mask, pseudonym
-from voc_app import pipeline as pl
+from voc_app.analysis import analyze_project
 from voc_app.cli import main
 from voc_app.export import excel
 from voc_app.export.excel import export
+from voc_app.importing import import_file
+from voc_app.signals import score_project
 from voc_app.store import Project
 from voc_app.store.report import Filter
+from voc_app.topics import update_topics
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample"
 PII_ROWS = [
@@ -36,11 +39,11 @@ def project(tmp_path_factory):
                    + f"P004,50代,5,{'長い苦情。' * 7000}\n", encoding="utf-8")
     with Project.create(d / "e.voc") as p:
         for f in (SAMPLE / "アンケート_2025上期.csv", SAMPLE / "サポート履歴_2025上期.jsonl", pii):
-            pl.import_file(p, f)
-        pl.analyze_project(p, workers=1)
-        pl.score_project(p)
+            import_file(p, f)
+        analyze_project(p, workers=1)
+        score_project(p)
         for side in ("delight", "pain"):
-            pl.update_topics(p, side)
+            update_topics(p, side)
         yield p
 
 

@@ -16,10 +16,13 @@ from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton  # noqa: E402
 
 from tests.conftest import FIXTURES, dump  # noqa: E402
-from voc_app import pipeline as pl  # noqa: E402
+from voc_app.analysis import analyze_project
 from voc_app.gui.app import MainWindow, screenshots  # noqa: E402
+from voc_app.importing import import_file
+from voc_app.signals import score_project
 from voc_app.store import Project  # noqa: E402
 from voc_app.store import topics as topic_store  # noqa: E402
+from voc_app.topics import update_topics
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample"
 
@@ -29,12 +32,12 @@ def built(tmp_path_factory):
     d = tmp_path_factory.mktemp("gui")
     path = d / "base.voc"
     with Project.create(path) as p:
-        pl.import_file(p, SAMPLE / "アンケート_2025上期.csv")
-        pl.import_file(p, SAMPLE / "サポート履歴_2025上期.jsonl")
-        pl.analyze_project(p, workers=1)
-        pl.score_project(p)
+        import_file(p, SAMPLE / "アンケート_2025上期.csv")
+        import_file(p, SAMPLE / "サポート履歴_2025上期.jsonl")
+        analyze_project(p, workers=1)
+        score_project(p)
         for side in ("delight", "pain"):
-            pl.update_topics(p, side)
+            update_topics(p, side)
     return path
 
 
@@ -335,7 +338,7 @@ def test_a_project_from_an_earlier_version_is_upgraded_in_the_background(qtbot, 
     from PySide6.QtCore import QTimer
 
     from voc_app.gui.app import upgrade_project
-    from voc_app.pipeline import import_file
+    from voc_app.importing import import_file
     from voc_app.store import db as dbmod
     from voc_app.store.db import pending_migrations
     from voc_app.store.schema import MIGRATIONS

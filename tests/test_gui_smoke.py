@@ -9,8 +9,9 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QLabel  # noqa: E402
 
+from voc_app.analysis import analyze_project  # noqa: E402
 from voc_app.gui.app import MainWindow  # noqa: E402
-from voc_app.pipeline import analyze_project, import_file  # noqa: E402
+from voc_app.importing import import_file  # noqa: E402
 from voc_app.store import Project  # noqa: E402
 
 

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
+from base.errors import Cancelled
 from importers import InputError
-from importers.errors import Cancelled
 from tests.conftest import dump
-from voc_app.pipeline import import_file
+from voc_app.importing import import_file
 from voc_app.store import Project
 from voc_app.store.queries import batches, project_counts
 
@@ -157,7 +157,7 @@ def test_cancel_leaves_project_unchanged(project, fixtures, tmp_path, monkeypatc
 
 
 def test_survey_import_in_two_processes_stores_the_same(tmp_path, fixtures, monkeypatch):
-    """A large survey file is read in a second process (voc_app.pipeline._split_import): the
+    """A large survey file is read in a second process (voc_app.importing._split_import): the
     project must end up exactly as with one process — rows, ids, dedup against earlier batches,
     duplicate submissions, customers and their attributes, the search index, every count."""
     files = ["excel_cp932.csv", "overlap_a.csv", "overlap_b.csv", "qualtrics_utf16.tsv", "google_forms.csv",

@@ -9,7 +9,7 @@ import sys
 import time
 
 from tests.conftest import dump
-from voc_app.pipeline import import_file
+from voc_app.importing import import_file
 from voc_app.store import Project
 
 

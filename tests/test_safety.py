@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from voc_app import pipeline as pl
+from voc_app.analysis import analyze_project
 from voc_app.cli import main
 from voc_app.export.safe import FORMULA_PREFIXES, csv_text, tsv_cell
+from voc_app.importing import import_file
+from voc_app.signals import score_project
 from voc_app.store import Project
 from voc_app.store.db import ProjectError
 from voc_app.store.report import Filter
@@ -61,7 +63,7 @@ def attacked(tmp_path_factory):
     assert main(["tag", str(proj), "2", "@SUM(1+1)", "--coder", "=evil", "--span", "0:5"]) == 0
     assert main(["memo", str(proj), "verbatim", "1", WEBSERVICE]) == 0
     with Project(proj) as p:
-        pl.score_project(p)
+        score_project(p)
         flagged = p.conn.execute("SELECT c.external_id FROM customer_scores s JOIN customers c ON c.id = s.customer_id"
                                  " WHERE s.churn_flag").fetchall()
     if flagged:
@@ -180,9 +182,9 @@ def test_reasons_and_quotes_are_masked_before_they_are_cut(tmp_path):
                    "K1,0,二度と使いません。最悪です。電話 090-1111-2222\n", encoding="utf-8")
     proj = tmp_path / "m.voc"
     with Project.create(proj) as p:
-        pl.import_file(p, src)
-        pl.analyze_project(p, workers=1)
-        pl.score_project(p)
+        import_file(p, src)
+        analyze_project(p, workers=1)
+        score_project(p)
     out = tmp_path / "m.xlsx"
     assert main(["export", str(proj), str(out), "--mask-pii"]) == 0
     wb = load_workbook(out, read_only=True)
@@ -278,7 +280,7 @@ def test_killed_analysis_leaves_no_workers(tmp_path):
         f"{i},K{i % 900:05d},届いた箱が潰れていて残念でしたが、対応は早くて助かりました。番号{i}の件です\n"
         for i in range(40_000)), encoding="utf-8")
     with Project.create(proj) as p:
-        pl.import_file(p, src)
+        import_file(p, src)
     proc = subprocess.Popen([sys.executable, "-m", "voc_app.cli", "analyze", str(proj), "--workers", "2"], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: set[int] = set()
@@ -345,8 +347,8 @@ def test_filter_keys_and_attribute_names_are_parameters(tmp_path):
     src.write_text("顧客ID,it's,\"a\"\"b\",ご意見\nK1,x,1,配送が早くて嬉しい\nK2,y,2,梱包が雑で残念\n", encoding="utf-8")
     proj = tmp_path / "f.voc"
     with Project.create(proj) as p:
-        pl.import_file(p, src, format="table", overrides=[("attr", "it's"), ("attr", 'a"b'), ("text", "ご意見")])
-        pl.analyze_project(p, workers=1)
+        import_file(p, src, format="table", overrides=[("attr", "it's"), ("attr", 'a"b'), ("text", "ご意見")])
+        analyze_project(p, workers=1)
     out = tmp_path / "o.csv"
     assert main(["export", str(proj), str(out), "--filter", "it's=x"]) == 0
     assert len(list(csv.reader(open(out, encoding="utf-8-sig")))) == 2  # header + one verbatim
@@ -372,7 +374,7 @@ def test_filter_keys_and_attribute_names_are_parameters(tmp_path):
 def test_interrupted_export_leaves_no_temporary_files(tmp_path, monkeypatch, attacked):
     import tempfile
 
-    from importers.errors import Cancelled
+    from base.errors import Cancelled
     from voc_app.export.excel import export
 
     shared_tmp = tmp_path / "shared-tmp"

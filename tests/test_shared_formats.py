@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from tests.conftest import SHARED_FORMATS
-from voc_app.pipeline import import_file
+from voc_app.importing import import_file
 from voc_app.store import Project
 from voc_app.store.queries import project_counts
 

@@ -3,7 +3,9 @@ and a dismissed flag returns only with new evidence."""
 
 from __future__ import annotations
 
-from voc_app.pipeline import analyze_project, import_file, score_project
+from voc_app.analysis import analyze_project
+from voc_app.importing import import_file
+from voc_app.signals import score_project
 from voc_app.store import Project, transaction
 from voc_app.store.signals import flagged, review
 
@@ -68,13 +70,13 @@ def test_a_chat_history_or_a_review_is_never_an_unresolved_ticket(tmp_path):
     open ticket would push every chatting customer towards churn risk."""
     from pathlib import Path
 
-    from voc_app import pipeline as pl
+    from voc_app.importing import import_file
     from voc_app.store import Project
     from voc_app.store.signals import customer_facts
 
     fixture = Path(__file__).resolve().parent / "fixtures" / "formats" / "chat_line.csv"
     with Project.create(tmp_path / "c.voc") as p:
-        pl.import_file(p, fixture)
+        import_file(p, fixture)
         assert p.conn.execute("SELECT count(*) FROM tickets WHERE type = 'chat' AND customer_id IS NOT NULL"
                               ).fetchone()[0] >= 1
         facts = customer_facts(p.conn)

@@ -52,7 +52,7 @@ def test_project_from_a_newer_version_is_refused(tmp_path):
 def test_search_index_migration_keeps_a_projects_search(tmp_path, monkeypatch, fixtures):
     """A project made before 008 (search index with per-row token counts) is re-indexed on open:
     the same verbatims are found, deletions still leave the index, and the index has no docsize."""
-    from voc_app.pipeline import import_file
+    from voc_app.importing import import_file
     from voc_app.store import db as dbmod
 
     path = tmp_path / "old.voc"

@@ -12,7 +12,7 @@ from importers import InputError, detect, read_file
 from importers.chat import is_placeholder
 from importers.reviews import rating_of
 from tests.conftest import FIXTURES
-from voc_app.pipeline import import_file
+from voc_app.importing import import_file
 from voc_app.store import Project
 from voc_app.store.queries import project_counts
 

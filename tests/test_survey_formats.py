@@ -15,7 +15,7 @@ import pytest
 from importers import InputError, detect, read_file
 from tests.conftest import FIXTURES, dump
 from voc_app.cli import main
-from voc_app.pipeline import import_file
+from voc_app.importing import import_file
 from voc_app.store import Project
 from voc_app.store.queries import project_counts
 

@@ -10,12 +10,27 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from base.errors import InputError
 from nlp import topics as nt
-from voc_app import pipeline as pl
+from voc_app.analysis import analyze_project
 from voc_app.cli import main
+from voc_app.importing import import_file
 from voc_app.store import Project
 from voc_app.store import topics as store
 from voc_app.store.analyses import add_user_terms
+from voc_app.topics import (
+    delete_topic,
+    merge_topics,
+    move_to_topic,
+    redo_topic_edit,
+    rename_topic,
+    set_seed_words,
+    side_units,
+    split_topic,
+    topic_list,
+    undo_topic_edit,
+    update_topics,
+)
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample"
 SURVEY = SAMPLE / "アンケート_2025上期.csv"
@@ -119,15 +134,15 @@ def test_voc_embed_writes_one_float32_row_per_input_row(tmp_path):
 def test_mixed_answer_gives_each_side_its_own_sentences():
     text = "枕はとても気持ちいい。でも配送が遅すぎて困った。"
     sentences = '[[0, 11, "delight", 0.8], [11, 25, "pain", -0.8]]'
-    (d,) = pl.side_units([(1, text, "mixed", sentences)], "delight")
-    (p,) = pl.side_units([(1, text, "mixed", sentences)], "pain")
+    (d,) = side_units([(1, text, "mixed", sentences)], "delight")
+    (p,) = side_units([(1, text, "mixed", sentences)], "pain")
     assert d[1] == "枕はとても気持ちいい。" and p[1] == "でも配送が遅すぎて困った。"
-    (a,) = pl.side_units([(1, text, "mixed", sentences)], "all")
+    (a,) = side_units([(1, text, "mixed", sentences)], "all")
     assert a[1] == text and a[2] == []
 
 
 def _members_cover_side(p: Project, side: str) -> None:
-    units = {vid for vid, _, _ in pl.side_units(store.side_rows(p.conn, side), side)}
+    units = {vid for vid, _, _ in side_units(store.side_rows(p.conn, side), side)}
     got = store.members(p.conn, side)
     assert units == set(got), "every answer of the side is in a topic or a rare voice"
     active = {t["id"] for t in store.topics(p.conn, side)}
@@ -137,9 +152,9 @@ def _members_cover_side(p: Project, side: str) -> None:
 @pytest.fixture
 def fitted(tmp_path):
     with Project.create(tmp_path / "t.voc") as p:
-        pl.import_file(p, SURVEY)
-        pl.analyze_project(p, workers=1)
-        res = pl.update_topics(p, "delight")
+        import_file(p, SURVEY)
+        analyze_project(p, workers=1)
+        res = update_topics(p, "delight")
         assert res["fitted"] and res["topics"] >= 4
         _members_cover_side(p, "delight")
         yield p
@@ -147,16 +162,16 @@ def fitted(tmp_path):
 
 def test_curation_survives_reimport_reanalysis_and_refit(fitted):
     p = fitted
-    ts = pl.topic_list(p, "delight")["topics"]
+    ts = topic_list(p, "delight")["topics"]
     a, b, c, d = (t["id"] for t in ts[:4])
     labels_before = {t["id"]: t["label"] for t in ts}
-    pl.rename_topic(p, a, "眠りの質")
-    pl.merge_topics(p, a, [b])
-    pl.delete_topic(p, c)
+    rename_topic(p, a, "眠りの質")
+    merge_topics(p, a, [b])
+    delete_topic(p, c)
     moved = store.topic_member_ids(p.conn, d)[0]
-    pl.move_to_topic(p, "delight", [moved], a)
-    pl.set_seed_words(p, a, ["眠り"])
-    after = {t["id"]: t for t in pl.topic_list(p, "delight")["topics"]}
+    move_to_topic(p, "delight", [moved], a)
+    set_seed_words(p, a, ["眠り"])
+    after = {t["id"]: t for t in topic_list(p, "delight")["topics"]}
     assert after[a]["label"] == "眠りの質" and b not in after and c not in after
     assert after[a]["words"][0] == "眠り"
     # a merge changes no other topic's label
@@ -165,11 +180,11 @@ def test_curation_survives_reimport_reanalysis_and_refit(fitted):
 
     # new answers arrive (support tickets) and everything is re-analysed (a new user term)
     before = set(store.members(p.conn, "delight"))
-    pl.import_file(p, TICKETS)
+    import_file(p, TICKETS)
     add_user_terms(p.conn, [("らくらく定期便", None)])
     p.conn.commit()
-    assert pl.analyze_project(p, workers=1)["analyzed"] > 0
-    res = pl.update_topics(p, "delight")
+    assert analyze_project(p, workers=1)["analyzed"] > 0
+    res = update_topics(p, "delight")
     assert not res["fitted"]
     _members_cover_side(p, "delight")
     now = store.members(p.conn, "delight")
@@ -180,7 +195,7 @@ def test_curation_survives_reimport_reanalysis_and_refit(fitted):
     assert all(now[v][0] is None for v in deleted_members if v in now)
 
     # an explicit refit keeps the name of the matching topic and the pinned answer
-    res = pl.update_topics(p, "delight", refit=True)
+    res = update_topics(p, "delight", refit=True)
     assert res["fitted"] and res["kept_names"] >= 1
     _members_cover_side(p, "delight")
     named = [t for t in store.topics(p.conn, "delight") if t["name"] == "眠りの質"]
@@ -190,7 +205,7 @@ def test_curation_survives_reimport_reanalysis_and_refit(fitted):
 
 def test_split_and_undo(fitted):
     p = fitted
-    topics = pl.topic_list(p, "delight")["topics"]
+    topics = topic_list(p, "delight")["topics"]
 
     def distinct(t):
         return len({x for x in store.member_texts(p.conn, "delight", store.topic_member_ids(p.conn, t["id"])).values()
@@ -199,40 +214,40 @@ def test_split_and_undo(fitted):
     big = max(topics, key=distinct)
     same = min(topics, key=distinct)
     if distinct(same) == 1 and same["size"] >= 2 * nt.MIN_TOPIC_SIZE:
-        with pytest.raises(pl.InputError):
-            pl.split_topic(p, same["id"], 2)
+        with pytest.raises(InputError):
+            split_topic(p, same["id"], 2)
     before = store.members(p.conn, "delight")
-    ids = pl.split_topic(p, big["id"], 2)
+    ids = split_topic(p, big["id"], 2)
     assert ids[0] == big["id"] and len(ids) == 2
     sizes = store.sizes(p.conn, "delight")
     assert sizes[ids[0]] + sizes[ids[1]] == big["size"]
     after = store.members(p.conn, "delight")
-    assert pl.undo_topic_edit(p, "delight") == "split"
+    assert undo_topic_edit(p, "delight") == "split"
     assert store.members(p.conn, "delight") == before
     assert store.topic(p.conn, ids[1]) is None
-    assert pl.undo_topic_edit(p, "delight") is None
+    assert undo_topic_edit(p, "delight") is None
     # redo brings the split back exactly (the new topic with its id and answers), undo again
-    assert pl.redo_topic_edit(p, "delight") == "split"
+    assert redo_topic_edit(p, "delight") == "split"
     assert store.members(p.conn, "delight") == after and store.topic(p.conn, ids[1]) is not None
-    assert pl.redo_topic_edit(p, "delight") is None
-    assert pl.undo_topic_edit(p, "delight") == "split"
+    assert redo_topic_edit(p, "delight") is None
+    assert undo_topic_edit(p, "delight") == "split"
     assert store.members(p.conn, "delight") == before
     # a new edit after an undo ends what could be redone
-    pl.rename_topic(p, big["id"], "新しい名前")
-    assert pl.redo_topic_edit(p, "delight") is None
-    pl.undo_topic_edit(p, "delight")
+    rename_topic(p, big["id"], "新しい名前")
+    assert redo_topic_edit(p, "delight") is None
+    undo_topic_edit(p, "delight")
 
 
 def test_move_to_rare_and_errors(fitted):
     p = fitted
-    t = pl.topic_list(p, "delight")["topics"][0]
+    t = topic_list(p, "delight")["topics"][0]
     v = store.topic_member_ids(p.conn, t["id"])[0]
-    pl.move_to_topic(p, "delight", [v], None)
+    move_to_topic(p, "delight", [v], None)
     assert any(x["verbatim_id"] == v for g in store.rare_voices(p.conn, "delight") for x in g["voices"])
-    with pytest.raises(pl.InputError):
-        pl.move_to_topic(p, "delight", [10**9], t["id"])
-    with pytest.raises(pl.InputError):
-        pl.rename_topic(p, 10**9, "x")
+    with pytest.raises(InputError):
+        move_to_topic(p, "delight", [10**9], t["id"])
+    with pytest.raises(InputError):
+        rename_topic(p, 10**9, "x")
 
 
 def test_cli_topics_tsv_trend_and_breakdown(fitted, capsys, tmp_path):

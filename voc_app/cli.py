@@ -15,9 +15,10 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from importers.errors import Cancelled, InputError
+from base.errors import Cancelled, InputError
 from nlp.coderules import RuleError
 from voc_app import __version__
+from voc_app.cli_common import ProgressBar as _Bar
 from voc_app.store import Project, ProjectError
 from voc_app.store.coding import CodingError
 
@@ -36,30 +37,6 @@ def _log_path() -> Path:
     return d / "voc.log"
 
 
-class _Bar:
-    """A tqdm progress bar on stderr fed by the pipeline's progress callback."""
-
-    def __init__(self, desc: str, enabled: bool) -> None:
-        self.bar = None
-        if enabled:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=100, desc=desc, unit="%", file=sys.stderr, leave=False,
-                            bar_format="{desc} {percentage:3.0f}%|{bar}| {postfix}")
-
-    def __call__(self, fraction: float | None, message: str) -> None:
-        if self.bar is None:
-            return
-        if fraction is not None:
-            self.bar.n = round(fraction * 100)
-        self.bar.set_postfix_str(message, refresh=False)
-        self.bar.refresh()
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
 def cmd_new(args: argparse.Namespace) -> int:
     with Project.create(args.project):
         pass
@@ -69,7 +46,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from importers.read import parse_map_args
-    from voc_app.pipeline import import_file
+    from voc_app.importing import import_file
 
     overrides = parse_map_args(args.map or [])
     with Project(args.project) as project:
@@ -189,7 +166,7 @@ def _tsv_cell(v: object) -> str:
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
-    from voc_app.pipeline import analyze_texts
+    from voc_app.analysis import analyze_texts
 
     header, rows = _read_tsv(args.input)
     if args.text_column not in header:
@@ -220,7 +197,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from voc_app.pipeline import analyze_project
+    from voc_app.analysis import analyze_project
     from voc_app.store.analyses import summary
 
     with Project(args.project) as project:
@@ -316,7 +293,7 @@ def _with_project_behaviour(customers: list, project_path: str) -> list:
 
 def cmd_score(args: argparse.Namespace) -> int:
     from nlp.scoring import CustomerFacts, VoiceFacts, score_customer
-    from voc_app.pipeline import analyze_texts
+    from voc_app.analysis import analyze_texts
 
     cname, vname = Path(args.customers).name, Path(args.verbatims).name
     ch, crows = _read_tsv(args.customers)
@@ -363,7 +340,7 @@ REVIEW_STATES = {"confirmed": "確認済み", "dismissed": "対象外", "contact
 
 
 def cmd_signals(args: argparse.Namespace) -> int:
-    from voc_app.pipeline import score_project
+    from voc_app.signals import score_project
     from voc_app.store.signals import flagged
 
     with Project(args.project) as project:
@@ -405,7 +382,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def _ensure_analyzed(project) -> None:
-    from voc_app.pipeline import analyze_project
+    from voc_app.analysis import analyze_project
 
     res = analyze_project(project)
     if res["analyzed"]:
@@ -413,8 +390,8 @@ def _ensure_analyzed(project) -> None:
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
-    from voc_app.pipeline import SIDE_NAMES, topic_list, update_topics
     from voc_app.store import topics as store
+    from voc_app.topics import SIDE_NAMES, topic_list, update_topics
 
     with Project(args.project) as project:
         _ensure_analyzed(project)
@@ -459,7 +436,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 
 def cmd_topic(args: argparse.Namespace) -> int:
-    from voc_app import pipeline as p
+    from voc_app import topics as p
 
     with Project(args.project) as project:
         a = args.action
@@ -531,7 +508,7 @@ def cmd_embed(args: argparse.Namespace) -> int:
 
 
 def cmd_referrals(args: argparse.Namespace) -> int:
-    from voc_app.pipeline import referral_report
+    from voc_app.signals import referral_report
 
     with Project(args.project) as project:
         _ensure_analyzed(project)

@@ -142,7 +142,7 @@ def cmd_memo(args: argparse.Namespace) -> int:
 
 def cmd_autocode(args: argparse.Namespace) -> int:
     from voc_app import coding as C
-    from voc_app.cli import _Bar
+    from voc_app.cli_common import ProgressBar as _Bar
     from voc_app.store.coding import auto_codings
 
     with Project(args.project) as project:

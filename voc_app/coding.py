@@ -188,7 +188,7 @@ def evaluate_rules(project: Project, rules: dict[int | str, str], progress: Prog
                    ) -> tuple[np.ndarray, dict[int | str, np.ndarray]]:
     """Evaluate rules over every answer (non-answers excluded) in chunks; returns the verbatim
     ids and, per rule key, a boolean array over them."""
-    from voc_app.pipeline import user_dictionary
+    from voc_app.analysis import user_dictionary
 
     parsed = {k: coderules.parse(r) for k, r in rules.items()}
     need = {"text", "tokens"}
@@ -417,7 +417,7 @@ def kwic(project: Project, word: str, *, width: int = 20, limit: int = 500, sort
     """Concordance of a word: every surface form the stored tokens give for its lemma (so 届く
     finds 届い / 届き) plus the word as written. Returns (verbatim id, line)."""
     from nlp.tokenize import use_user_dictionary
-    from voc_app.pipeline import user_dictionary
+    from voc_app.analysis import user_dictionary
 
     use_user_dictionary(user_dictionary(project)[0])
     try:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nlp.resources import resource_path
-from voc_app.pipeline import analyze_project, import_file, score_project, update_topics
+from base.resources import resource_path
+from voc_app.analysis import analyze_project
+from voc_app.importing import import_file
+from voc_app.signals import score_project
 from voc_app.store import Project
+from voc_app.topics import update_topics
 
 SAMPLE_SUFFIXES = {".csv", ".jsonl", ".json", ".txt", ".xlsx", ".docx", ".tsv"}
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from importers.errors import InputError
+from base.errors import InputError
 from voc_app.export.safe import SafeCsvWriter, temp_files_in, xlsx_cell
 from voc_app.store import Project
 from voc_app.store import report as q
@@ -283,7 +283,7 @@ def _line(title: str, sheet: _Sheet, cats: tuple[int, int, int], data: list[tupl
 def _write_xlsx(project: Project, path: Path, n: int, flt: q.Filter, masker: _Masker, tick: Progress) -> ExportResult:
     from openpyxl import Workbook
 
-    from voc_app.pipeline import topic_list
+    from voc_app.topics import topic_list
 
     conn = project.conn
     res = ExportResult(str(path), n)

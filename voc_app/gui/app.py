@@ -37,7 +37,9 @@ PROCESS_MIN_BYTES = 5_000_000
 
 def op_analyze(project, progress, sides=("delight", "pain")):
     """Analyse new verbatims, score customers, place new answers on the topic maps."""
-    from voc_app.pipeline import analyze_project, score_project, update_topics
+    from voc_app.analysis import analyze_project
+    from voc_app.signals import score_project
+    from voc_app.topics import update_topics
 
     def part(lo, hi):
         return lambda f, m: progress(None if f is None else lo + (hi - lo) * f, m)
@@ -51,7 +53,7 @@ def op_analyze(project, progress, sides=("delight", "pain")):
 
 
 def op_import(project, progress, path, overrides=()):
-    from voc_app.pipeline import import_file
+    from voc_app.importing import import_file
 
     report = import_file(project, path, overrides=overrides, progress=progress)
     op_analyze(project, progress)
@@ -62,7 +64,8 @@ def op_dry_run(project, progress, path, overrides=()):
     """The import wizard's counts: a dry run with the roles chosen so far. A survey table whose
     free-text column was not found still opens the wizard (the user picks it there): its columns,
     no counts, and the reason as the first message."""
-    from voc_app.pipeline import ImportReport, InputError, import_file
+    from base.errors import InputError
+    from voc_app.importing import ImportReport, import_file
 
     try:
         return import_file(project, path, dry_run=True, progress=progress, overrides=overrides)
@@ -85,13 +88,13 @@ def op_dry_run(project, progress, path, overrides=()):
 
 
 def op_refit(project, progress, side):
-    from voc_app.pipeline import update_topics
+    from voc_app.topics import update_topics
 
     return update_topics(project, side, refit=True, progress=progress)
 
 
 def op_topic_edit(project, progress, side, action, args):
-    from voc_app import pipeline as p
+    from voc_app import topics as p
 
     progress(None, action)
     if action == "undo":

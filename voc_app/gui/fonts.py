@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from nlp.resources import resource_path
+from base.resources import resource_path
 
 PREFERRED = ("Noto Sans CJK JP", "Noto Sans JP", "IPAexGothic", "IPAPGothic", "IPAGothic", "Yu Gothic UI", "Meiryo",
              "Hiragino Sans", "Source Han Sans JP")

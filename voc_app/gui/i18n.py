@@ -17,7 +17,7 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from nlp.resources import resource_path
+from base.resources import resource_path
 
 LANGUAGES = {"ja": "日本語", "en": "English"}
 DEFAULT = "ja"

@@ -22,13 +22,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from importers.errors import Cancelled, InputError
-from nlp.coderules import RuleError
+from base.errors import Cancelled, InputError, UserError
 from voc_app.gui.i18n import progress_message
-from voc_app.store.coding import CodingError
 
 # errors whose message is meant for the user as it is (no traceback, no type name)
-USER_ERRORS = (CodingError, RuleError)
+USER_ERRORS = (UserError,)
 
 SHOW_AFTER_MS = 500
 POLL_MS = 25  # how often the UI thread looks for a job's reports

@@ -66,7 +66,7 @@ def unpack_dictionary() -> Path | None:
     into the user's cache (≈3 s) and point the tokenizer at it (``VOC_SUDACHI_DIC``)."""
     import lzma
 
-    from nlp.resources import resource_path
+    from base.resources import resource_path
 
     packed = resource_path("sudachi", "system.dic.xz")
     if not packed.exists() or os.environ.get("VOC_SUDACHI_DIC"):

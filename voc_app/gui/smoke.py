@@ -71,7 +71,7 @@ def run(app: QApplication, out: Path, import_file: Path | None) -> int:
         Path(str(project) + suffix).unlink(missing_ok=True)
 
     def do_import():
-        from voc_app.pipeline import import_file as imp
+        from voc_app.importing import import_file as imp
         from voc_app.store import Project
 
         with Project.create(project) as p:
@@ -151,7 +151,7 @@ def run(app: QApplication, out: Path, import_file: Path | None) -> int:
         return {"texts": len(texts), "cues": sum(len(c) for g in got for c in g.values())}
 
     if import_file is None:  # the bundled sample survey
-        from nlp.resources import resource_path
+        from base.resources import resource_path
 
         import_file = next(iter(sorted(resource_path("sample").glob("*.csv"))), None)
     if import_file is not None:

@@ -120,10 +120,10 @@ class OverviewView(QWidget):
     @staticmethod
     def load(p) -> dict:
         """Everything the overview shows (runs in a worker thread)."""
-        from voc_app.pipeline import topic_list
         from voc_app.store import report
         from voc_app.store.queries import project_counts
         from voc_app.store.signals import segment_counts
+        from voc_app.topics import topic_list
 
         report.select_verbatims(p.conn, report.Filter())
         try:
@@ -440,8 +440,8 @@ class TopicsView(QWidget):
 
     @staticmethod
     def load(p) -> dict:
-        from voc_app.pipeline import topic_list
         from voc_app.store import topics as store
+        from voc_app.topics import topic_list
 
         data = {}
         for side in ("delight", "pain"):

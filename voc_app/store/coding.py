@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from base.errors import UserError
 from voc_app.store.db import now_iso, transaction
 from voc_app.store.topics import VERBATIM_DATE, breakdown_expr
 
@@ -24,7 +25,7 @@ PALETTE = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B
 AUTO_CODER = "自動コーディング"
 
 
-class CodingError(ValueError):
+class CodingError(UserError, ValueError):
     """An edit that cannot be done (unknown code, a move into its own subtree, …); for the user."""
 
 

@@ -88,6 +88,15 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True, isolation_level=None)
 
 
+def snapshot_readonly(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection holding one read transaction open: every query sees the project as
+    it was when this was called, whatever other connections commit meanwhile."""
+    ro = connect_readonly(path)
+    ro.execute("BEGIN")
+    ro.execute("SELECT 1 FROM batches LIMIT 1").fetchall()  # the snapshot starts at the first read
+    return ro
+
+
 def pending_migrations(path: str | Path) -> list[str]:
     """Names of the migrations an existing project still needs, read without changing it
     ([] for a project that is up to date, or for a file that is not a project: opening it

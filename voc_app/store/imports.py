@@ -72,7 +72,7 @@ class BatchWriter:
                  next_ids: dict[str, int] | None = None) -> None:
         """``conn`` answers the look-ups (what the project held before this batch) and, unless
         ``writes`` is given, takes the rows too. A survey import split over two processes
-        (``voc_app.pipeline``) runs this in the reading process over a read-only snapshot,
+        (``voc_app.importing``) runs this in the reading process over a read-only snapshot,
         with ``writes`` forwarding the rows, ``batch_id`` and ``next_ids`` from the writer."""
         assert conn.in_transaction, "BatchWriter needs an open transaction (or read snapshot)"
         self.conn = conn
@@ -105,7 +105,7 @@ class BatchWriter:
         self._seen: dict[int, bool] = {}  # record key -> imported by this batch
         self._signatures: dict[int, int] = {}  # response signature -> response id (this batch)
 
-    # --- split imports (see voc_app.pipeline._import_in_two_processes) ---------
+    # --- split imports (see voc_app.importing._import_in_two_processes) ---------
     def next_ids(self) -> dict[str, int]:
         return dict(self._next)
 
@@ -121,6 +121,11 @@ class BatchWriter:
         self.counts = counts
         self._customer_attrs = customer_updates
         self._next = dict(next_ids)
+
+    def apply(self, ops: list[tuple[str, list[tuple]]]) -> None:
+        """Write the rows the reading process prepared (its ``writes`` sink), in this transaction."""
+        for sql, rows in ops:
+            self.conn.executemany(sql, rows)
 
     def index_verbatims(self, below: int | None = None) -> None:
         """Add this batch's verbatims not yet in the search index (ids below ``below``, or all)

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from importers.errors import InputError
+from base.errors import InputError
 from voc_app.store.topics import VERBATIM_DATE  # one definition of "the date of a verbatim"
 
 _COLUMNS = {"source": "v.kind", "kind": "v.kind", "polarity": "a.polarity", "stage": "a.stage",

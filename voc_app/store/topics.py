@@ -193,6 +193,10 @@ def record_edit(conn: sqlite3.Connection, side: str, action: str, detail: dict, 
     return int(cur.lastrowid)
 
 
+def set_edit_detail(conn: sqlite3.Connection, edit_id: int, detail: dict) -> None:
+    conn.execute("UPDATE topic_edits SET detail = ? WHERE id = ?", (json.dumps(detail, ensure_ascii=False), edit_id))
+
+
 def last_edit(conn: sqlite3.Connection, side: str) -> tuple[int, str, dict, dict] | None:
     r = conn.execute("SELECT id, action, detail, snapshot FROM topic_edits WHERE side = ? AND undone = 0"
                      " ORDER BY id DESC LIMIT 1", (side,)).fetchone()

@@ -1,9 +1,16 @@
-"""The one error type importers raise for anything a user can get wrong."""
+"""The error types a person sees: their message is shown as it is, without a traceback."""
 
 from __future__ import annotations
 
 
-class InputError(Exception):
+class UserError(Exception):
+    """Something the user asked for cannot be done; ``str(error)`` says why, for a person."""
+
+    def describe(self) -> str:
+        return str(self)
+
+
+class InputError(UserError):
     """Bad input, described for a person: which file, row and column, and what to do.
 
     ``row`` is 1-based as a spreadsheet shows it (the header is row 1 in a CSV);
