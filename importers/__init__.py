@@ -6,7 +6,7 @@ file, row and column for anything a user can get wrong.
 """
 
 from base.errors import InputError
-from importers.detect import Detection, detect
+from importers.detect import Detection
 from importers.model import (
     Interview,
     Message,
@@ -16,7 +16,7 @@ from importers.model import (
     Ticket,
     Utterance,
 )
-from importers.read import read_file
+from importers.read import detect, read_file
 
 __all__ = [
     "Detection",

@@ -54,14 +54,3 @@ def container(path: Path, head: bytes) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"
     return "text"
-
-
-def detect(path: str | Path, encoding: str | None = None) -> Detection:
-    """Detect format and encoding without importing (reads the head of the file)."""
-    from importers.read import read_file
-
-    parsed = read_file(path, encoding=encoding)
-    close = getattr(parsed.records, "close", None)
-    if close is not None:
-        close()
-    return Detection(parsed.format, parsed.kind, parsed.confidence, parsed.reason, parsed.encoding)

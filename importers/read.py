@@ -10,9 +10,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from base.errors import InputError
-from importers import behaviour, survey, tickets
+from importers import behaviour, support, survey, tickets
 from importers import interview as interview_mod
-from importers.detect import FORMATS, TABLE_SUFFIXES, container
+from importers.detect import FORMATS, TABLE_SUFFIXES, Detection, container
 from importers.encoding import (
     check_encoding,
     detect_encoding,
@@ -137,7 +137,7 @@ def read_file(
 
 
 def _json(p: Path, size: int, sha: str, enc: str, format: str | None, stats: ReadStats) -> ParsedFile:
-    found = tickets.read_json(p, enc, stats, format)
+    found = support.read_json(p, enc, stats, format)
     # look at the first record now so that a JSON of something else fails before any import
     first = next(found.records, None)
     if first is None:
@@ -184,9 +184,9 @@ def _table(
             break
     if not head:
         raise InputError("データがありません（空の表です）", file=name)
-    support = tickets.match_table(head, format, name, stats)  # tickets, reviews, chats (importers.tickets)
-    if support is not None:
-        found, used = support
+    matched = support.match_table(head, format, name, stats)  # tickets, reviews, chats (importers.support)
+    if matched is not None:
+        found, used = matched
         return ParsedFile(str(p), size, sha, found.format, "support", found.confidence, found.reason, enc,
                           found.columns, found.preview, found.read(itertools.chain(head[used:], rows)), stats,
                           found.skipped)
@@ -255,3 +255,12 @@ def parse_map_args(items: Iterable[str]) -> list[tuple[str, str]]:
 
 
 __all__ = ["read_file", "parse_map_args", "file_sha256"]
+
+
+def detect(path: str | Path, encoding: str | None = None) -> Detection:
+    """Detect format and encoding without importing (reads the head of the file)."""
+    parsed = read_file(path, encoding=encoding)
+    close = getattr(parsed.records, "close", None)
+    if close is not None:
+        close()
+    return Detection(parsed.format, parsed.kind, parsed.confidence, parsed.reason, parsed.encoding)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from nlp import cues as cue_mod
 from nlp import journey, polarity, signals
 from nlp.cues import Cue
+from nlp.evidence import Evidence
 from nlp.normalize import Normalized, is_non_answer, normalize, split_sentences
 
 # Part of the stored analyser version: bump when a code change alters results, so that stored
@@ -30,18 +31,6 @@ from nlp.normalize import Normalized, is_non_answer, normalize, split_sentences
 # model-1: the learned model decides every label (cues are features and evidence), with
 # calibrated probabilities stored per label.
 ANALYZER_VERSION = "model-1"
-
-
-@dataclass
-class Evidence:
-    kind: str  # polarity | churn | advocacy | stage
-    label: str  # e.g. pos/praise, neg/shortfall, churn/how_to_cancel, stage/first_experience
-    start: int  # span in the original text
-    end: int
-    text: str  # the original text of the span
-
-    def as_dict(self) -> dict:
-        return {"kind": self.kind, "label": self.label, "start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass
@@ -183,35 +172,3 @@ def _analyze(texts: Sequence[str]) -> list[VerbatimAnalysis]:
     if m is not None:
         m.decide(texts, results, norms, tokens, content)
     return results
-
-
-def stage_of(label: str) -> str:
-    """'stage/success' → 'success'; a 'repeat' cue (continued use) and a question about using the
-    product ('use_question') are evidence of success."""
-    kind = label.split("/", 1)[-1]
-    return "success" if kind in ("repeat", "use_question") else kind
-
-
-def _agrees(label: str, polarity: str) -> bool:
-    fam = label.split("/", 1)[0]
-    return {"delight": fam == "pos", "pain": fam == "neg", "mixed": fam in ("pos", "neg"),
-            "neutral": fam == "neutral"}.get(polarity, False)
-
-
-def label_evidence(r: VerbatimAnalysis) -> list[Evidence]:
-    """The cue evidence of ``r`` that agrees with its (final) labels."""
-    out = []
-    for e in r.evidence:
-        if e.kind == "polarity":
-            ok = _agrees(e.label, r.polarity)
-        elif e.kind == "churn":
-            ok = r.churn
-        elif e.kind == "advocacy":
-            ok = r.advocacy
-        elif e.kind == "stage":
-            ok = stage_of(e.label) == r.stage
-        else:
-            ok = True
-        if ok:
-            out.append(e)
-    return out

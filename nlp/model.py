@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from base.resources import resource_path
+from nlp.evidence import Evidence, label_evidence
 
 MODEL_PATH = ("models", "text_model.npz")
 NGRAMS = (1, 3)
@@ -320,8 +321,6 @@ class TextModel:
         """Set every label of ``results`` (``VerbatimAnalysis`` of the cue layer, whose findings
         are features here) from the model, with calibrated probabilities and evidence
         (``content``: each text's content words, when already at hand)."""
-        from nlp.analyze import label_evidence
-
         labels = [rule_labels_of(r) for r in results]
         lemmas = [lemma_items(t) for t in tokens]
         x = self.vectorize_texts([n.text for n in norms], [r.features for r in results], labels, lemmas=lemmas)
@@ -362,8 +361,6 @@ class TextModel:
         """Evidence for a label no cue supports: the words (lemma features → their tokens) and
         character n-grams of the text that pushed the model most towards it, as spans of the
         original text (longest first among equals; no span inside another)."""
-        from nlp.analyze import Evidence
-
         items = dict(lemmas)
         spans: list[tuple[int, int]] = []
         for name, _ in self.contributions(target, label, x_row, k * 6):

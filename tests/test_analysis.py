@@ -174,7 +174,7 @@ def test_stage(text, stage):
 
 
 def test_stage_evidence_kinds_that_mean_continued_use():
-    from nlp.analyze import stage_of as _stage_of
+    from nlp.evidence import stage_of as _stage_of
 
     assert [_stage_of(x) for x in ("stage/success", "stage/repeat", "stage/use_question", "stage/first_experience",
                                    "stage/none")] == ["success", "success", "success", "first_experience", "none"]
