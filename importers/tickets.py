@@ -193,16 +193,6 @@ def _doc_items(items: list, name: str, stats: ReadStats) -> Iterator[tuple[int, 
         yield i, obj, _obj_key(obj)
 
 
-def iter_json_objects(path: Path, encoding: str, stats: ReadStats) -> Iterator[tuple[int, dict, int]]:
-    """Objects of a JSON Lines file, a JSON array, or an object holding a list
-    (``{"tickets": [...]}``), with their line number and a canonical content key."""
-    doc, lines = _json_text(path, encoding, stats)
-    if lines is not None:
-        yield from lines
-        return
-    yield from _doc_items(doc if isinstance(doc, list) else _list_in(doc, path.name), path.name, stats)
-
-
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -338,11 +328,6 @@ def zendesk_ticket(obj: dict, lineno: int, key: int, name: str, stats: ReadStats
         attributes=attrs,
         messages=messages,
     )
-
-
-def iter_zendesk(path: Path, encoding: str, stats: ReadStats) -> Iterator[Ticket]:
-    for lineno, obj, key in iter_json_objects(path, encoding, stats):
-        yield zendesk_ticket(obj, lineno, key, path.name, stats)
 
 
 def looks_like_zendesk(obj: dict) -> bool:

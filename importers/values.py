@@ -17,10 +17,6 @@ def key64(*parts: str) -> int:
     return int.from_bytes(h.digest(), "big", signed=True)
 
 
-def is_blank(s: str | None) -> bool:
-    return s is None or not s.strip()
-
-
 def clean_id(s: str | None) -> str | None:
     """Customer/ticket ids: NFKC (Ｋ000123 → K000123), trimmed; empty → None."""
     if s is None:
