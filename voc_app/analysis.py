@@ -186,3 +186,50 @@ def tokens_parallel(texts: list[str], user_dic: str | None = None, *, workers: i
             ex.shutdown(cancel_futures=True)
             raise
     return out
+
+
+def warm_up() -> None:
+    """Load what the first topic fit needs (BERTopic, the vector table, the aspect lexicon): the
+    app calls it in a background thread at start so that the first fit is not seconds slower."""
+    from nlp.topics import warm_up as load
+
+    load()
+
+
+def cue_prefilter_check(project: Project, limit: int = 2000) -> dict:
+    """Self-check of a built app: the compiled cue prefilter (hyperscan) must travel with the
+    bundle where it has wheels and find exactly what ``re`` alone finds in the first ``limit``
+    verbatims of ``project``. Raises RuntimeError when it does not."""
+    import platform
+
+    from nlp import cues
+    from nlp.normalize import normalize
+    from voc_app.store.queries import verbatim_texts
+
+    pf = cues._prefilter()
+    if pf is None:
+        if platform.machine() in ("x86_64", "AMD64", "arm64"):
+            raise RuntimeError("hyperscan is missing from the bundle")
+        return {"prefilter": "not available on this platform"}
+    texts = [normalize(t).text for t in verbatim_texts(project.conn, limit)]
+    got = cues._search_prefiltered(pf, texts)
+    for name in cues.LEXICONS:
+        if [g.get(name, []) for g in got] != cues.find_many(name, texts):
+            raise RuntimeError(f"prefiltered search differs for {name}")
+    return {"texts": len(texts), "cues": sum(len(c) for g in got for c in g.values())}
+
+
+def add_terms(project: Project, terms: list[tuple[str, str | None]]) -> int:
+    """Register user terms (product names, slang) that the next analysis reads as one word; a term
+    already there keeps its reading unless a new one is given. Returns how many rows changed."""
+    from voc_app.store.analyses import add_user_terms
+
+    with transaction(project.conn):
+        return add_user_terms(project.conn, terms)
+
+
+def terms(project: Project) -> list[tuple[str, str | None]]:
+    """The project's user terms and their readings, by term."""
+    from voc_app.store.analyses import user_terms
+
+    return user_terms(project.conn)

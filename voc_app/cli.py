@@ -9,18 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 import tempfile
 import traceback
 from pathlib import Path
 
-from base.errors import Cancelled, InputError
-from nlp.coderules import RuleError
+from base.errors import Cancelled, InputError, UserError
 from voc_app import __version__
 from voc_app.cli_common import ProgressBar as _Bar
-from voc_app.store import Project, ProjectError
-from voc_app.store.coding import CodingError
+from voc_app.project import Project, ProjectError, StoreOperationalError, create_project, operational_message
 
 EXIT_INPUT = 2
 EXIT_INTERNAL = 1
@@ -38,7 +35,7 @@ def _log_path() -> Path:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    with Project.create(args.project):
+    with create_project(args.project):
         pass
     print(f"プロジェクトを作成しました: {args.project}")
     return 0
@@ -94,14 +91,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from voc_app.store.analyses import summary
-    from voc_app.store.queries import batches, project_counts, verbatims_by_kind_question
+    from voc_app.overview import project_info
 
     with Project(args.project) as project:
-        counts = project_counts(project.conn)
-        bs = batches(project.conn)
-        by_q = verbatims_by_kind_question(project.conn)
-        analysed = summary(project.conn)
+        info = project_info(project)
+    counts, bs, by_q, analysed = info["counts"], info["batches"], info["by_question"], info["analysis"]
     if args.json:
         out = dict(counts)
         out["analysis"] = analysed
@@ -198,7 +192,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from voc_app.analysis import analyze_project
-    from voc_app.store.analyses import summary
+    from voc_app.overview import analysis_summary
 
     with Project(args.project) as project:
         bar = _Bar("分析", enabled=sys.stderr.isatty())
@@ -206,7 +200,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             res = analyze_project(project, workers=args.workers, progress=bar)
         finally:
             bar.close()
-        s = summary(project.conn)
+        s = analysis_summary(project)
     print(f"分析しました: {res['analyzed']:,} 件（{res['analyzer']}）")
     print("  極性: " + "、".join(f"{k} {v:,}" for k, v in s["polarity"].items()))
     print("  段階: " + "、".join(f"{k} {v:,}" for k, v in s["stage"].items()))
@@ -215,16 +209,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_terms(args: argparse.Namespace) -> int:
-    from voc_app.store import transaction
-    from voc_app.store.analyses import add_user_terms, user_terms
+    from voc_app.analysis import add_terms, terms
 
     with Project(args.project) as project:
         if args.file:
-            terms = _read_terms(args.file)
-            with transaction(project.conn):
-                n = add_user_terms(project.conn, terms)
+            n = add_terms(project, _read_terms(args.file))
             print(f"用語を {n:,} 件登録しました（次の voc analyze から 1 語として扱います）")
-        for term, reading in user_terms(project.conn):
+        for term, reading in terms(project):
             print(f"  {term}" + (f"（{reading}）" if reading else ""))
     return 0
 
@@ -272,14 +263,13 @@ def _with_project_behaviour(customers: list, project_path: str) -> list:
     import dataclasses
 
     from importers.values import clean_id
-    from voc_app.store.behaviour import behaviour_of
+    from voc_app.signals import behaviour_by_customer
 
     with Project(project_path) as project:
-        ids = dict(project.conn.execute("SELECT external_id, id FROM customers"))
-        beh = behaviour_of(project.conn)
+        beh = behaviour_by_customer(project)
     out = []
     for c in customers:
-        b = beh.get(ids.get(clean_id(c.customer_id) or ""), {})
+        b = beh.get(clean_id(c.customer_id) or "", {})
         if b:
             fill = {"tenure_months": b["tenure_days"] / 30.44 if b.get("tenure_days") is not None else None,
                     "referrals": b.get("referrals"), "last_active_days": b.get("recency_days"),
@@ -340,15 +330,15 @@ REVIEW_STATES = {"confirmed": "確認済み", "dismissed": "対象外", "contact
 
 
 def cmd_signals(args: argparse.Namespace) -> int:
+    from voc_app.review import flagged_lists
     from voc_app.signals import score_project
-    from voc_app.store.signals import flagged
 
     with Project(args.project) as project:
         given = {k: v for k, v in (("ambassador", args.ambassador_threshold), ("churn", args.churn_threshold))
                  if v is not None}
         seg = score_project(project, given or None)
         kinds = [args.kind] if args.kind else ["ambassador", "churn"]
-        lists = {k: flagged(project.conn, k) for k in kinds}
+        lists = flagged_lists(project, kinds=kinds)
     if args.format == "tsv":
         print("kind\tcustomer_id\tscore\treview\treasons\tevidence")
         for k, rows in lists.items():
@@ -368,13 +358,11 @@ def cmd_signals(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from voc_app.store import transaction
-    from voc_app.store.signals import review
+    from voc_app.review import review_customer
 
     with Project(args.project) as project:
         try:
-            with transaction(project.conn):
-                review(project.conn, args.customer, args.kind, args.state, args.note or "")
+            review_customer(project, customer=args.customer, kind=args.kind, state=args.state, note=args.note or "")
         except KeyError:
             raise InputError(f"顧客「{args.customer}」はいません", hint="voc signals で顧客 ID を確認してください") from None
     print(f"{args.customer}: {args.kind} を「{REVIEW_STATES[args.state]}」にしました")
@@ -390,8 +378,14 @@ def _ensure_analyzed(project) -> None:
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
-    from voc_app.store import topics as store
-    from voc_app.topics import SIDE_NAMES, topic_list, update_topics
+    from voc_app.topics import (
+        SIDE_NAMES,
+        rare_voices,
+        topic_breakdown,
+        topic_list,
+        topic_trend,
+        update_topics,
+    )
 
     with Project(args.project) as project:
         _ensure_analyzed(project)
@@ -403,8 +397,8 @@ def cmd_topics(args: argparse.Namespace) -> int:
         info = topic_list(project, args.side)
         names = {t["id"]: t["label"] for t in info["topics"]}
         if args.trend or args.by:
-            rows = store.trend(project.conn, args.side, args.trend) if args.trend else \
-                store.breakdown(project.conn, args.side, args.by)
+            rows = topic_trend(project, args.side, args.trend) if args.trend else \
+                topic_breakdown(project, args.side, args.by)
             col = "period" if args.trend else args.by
             print("\t".join(["topic", "label", col, "answers"]))
             for tid, val, n in rows:
@@ -412,7 +406,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
                                                         names.get(tid, "まれな声" if tid is None else ""), val, n]))
             return 0
         if args.rare:
-            for g in store.rare_voices(project.conn, args.side):
+            for g in rare_voices(project, args.side):
                 for v in g["voices"]:
                     print(f"[{g['group']}] {v['verbatim_id']}\t{_tsv_cell(v['customer_id'] or '')}\t{_tsv_cell(v['text'])}")
             return 0
@@ -560,8 +554,7 @@ def _day(v: str | None, flag: str) -> str | None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from voc_app.export.excel import export
-    from voc_app.store.report import Filter, parse_filters
+    from voc_app.export.excel import Filter, export, parse_filters
 
     flt = Filter(_day(args.date_from, "--from"), _day(args.date_to, "--to"), parse_filters(args.filter or []))
     with Project(args.project) as project:
@@ -758,15 +751,14 @@ def _main(argv: list[str] | None) -> int:
     except ProjectError as e:
         print(f"エラー: {e}", file=sys.stderr)
         return EXIT_INPUT
-    except (CodingError, RuleError) as e:
+    except UserError as e:  # a rule that does not parse, an edit that cannot be done …
         print(f"エラー: {e}", file=sys.stderr)
         return EXIT_INPUT
     except (Cancelled, KeyboardInterrupt):
         print("中断しました。プロジェクトは変更されていません。", file=sys.stderr)
         return EXIT_CANCELLED
-    except sqlite3.OperationalError as e:
-        msg = "プロジェクトが他のプログラムで使用中です。しばらくしてから再実行してください" if "locked" in str(e) else str(e)
-        print(f"エラー: {msg}", file=sys.stderr)
+    except StoreOperationalError as e:
+        print(f"エラー: {operational_message(e)}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:  # `voc ... | head`: the reader left; not an error
         try:

@@ -13,9 +13,9 @@ from voc_app.store import Project
 
 
 def _code_id(project: Project, ref: str) -> int:
-    from voc_app.store.coding import code_by_name
+    from voc_app.coding import resolve_code
 
-    return code_by_name(project.conn, ref)["id"]
+    return resolve_code(project, ref)
 
 
 def _print_book(project: Project) -> None:
@@ -31,7 +31,6 @@ def _print_book(project: Project) -> None:
 
 def cmd_codebook(args: argparse.Namespace) -> int:
     from voc_app import coding as C
-    from voc_app.export.codebook import write_codebook_csv, write_qdc
 
     a, rest = args.action, args.args
     with Project(args.project) as project:
@@ -74,11 +73,7 @@ def cmd_codebook(args: argparse.Namespace) -> int:
             print(f"コードブックを取り込みました: 追加 {res['added']}、更新 {res['updated']}")
         elif a == "export":
             out = Path(rest[0])
-            specs = C.codebook_specs(project)
-            if out.suffix.lower() == ".csv":
-                write_codebook_csv(specs, out, args.encoding)
-            else:
-                write_qdc(specs, out)
+            C.export_codebook(project, None, out, args.encoding)
             print(f"書き出しました: {out}（コード {len(C.codebook(project))} 個）")
         elif a in ("undo", "redo"):
             done = (C.undo if a == "undo" else C.redo)(project)
@@ -89,13 +84,12 @@ def cmd_codebook(args: argparse.Namespace) -> int:
 
 def cmd_tag(args: argparse.Namespace) -> int:
     from voc_app import coding as C
-    from voc_app.store.coding import codings_of
 
     with Project(args.project) as project:
         vid = args.verbatim
         if args.remove:
             cid = _code_id(project, args.code)
-            ids = [g["id"] for g in codings_of(project.conn, vid) if g["code_id"] == cid and g["coder"] == args.coder]
+            ids = [g["id"] for g in C.verbatim_codings(project, vid) if g["code_id"] == cid and g["coder"] == args.coder]
             print(f"{C.untag(project, ids)} 件のコード付けを外しました")
             return 0
         start = end = None
@@ -110,8 +104,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
         else:
             C.mark_reviewed(project, [vid], args.coder)
             print(f"発言 {vid} を確認済み（該当コードなし）にしました")
-        for g in codings_of(project.conn, vid):
-            text = project.conn.execute("SELECT text FROM verbatims WHERE id = ?", (vid,)).fetchone()[0]
+        texts = C.verbatim_texts(project, [vid])
+        for g in C.verbatim_codings(project, vid):
+            text = texts[vid]
             seg = text if g["start"] is None else text[g["start"]:g["end"]]
             print(f"  {g['code']}  {g['coder']}  「{seg}」  {g['source']}/{g['state']}")
     return 0
@@ -119,12 +114,11 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 def cmd_memo(args: argparse.Namespace) -> int:
     from voc_app import coding as C
-    from voc_app.store.coding import coder_id, memo, memos
 
     with Project(args.project) as project:
         if args.target == "list":
-            for target, tid, coder, text, at in memos(project.conn):
-                print(f"{target} {tid or ''}  {coder or ''}  {at[:16]}\n  {text}")
+            for m in C.memos(project):
+                print(f"{m.target} {m.target_id or ''}  {m.coder or ''}  {m.updated_at[:16]}\n  {m.text}")
             return 0
         tid = 0
         if args.target == "code":
@@ -132,8 +126,7 @@ def cmd_memo(args: argparse.Namespace) -> int:
         elif args.target == "verbatim":
             tid = int(args.id)
         if args.text is None:
-            cid = coder_id(project.conn, args.coder) if args.coder else None
-            print(memo(project.conn, args.target, tid, cid) or "（メモはありません）")
+            print(C.memo_text(project, target=args.target, target_id=tid, coder=args.coder) or "（メモはありません）")
         else:
             C.set_memo(project, args.target, tid, args.text, args.coder)
             print("メモを保存しました" if args.text.strip() else "メモを消しました")
@@ -143,7 +136,6 @@ def cmd_memo(args: argparse.Namespace) -> int:
 def cmd_autocode(args: argparse.Namespace) -> int:
     from voc_app import coding as C
     from voc_app.cli_common import ProgressBar as _Bar
-    from voc_app.store.coding import auto_codings
 
     with Project(args.project) as project:
         if args.from_topic is not None:
@@ -152,9 +144,7 @@ def cmd_autocode(args: argparse.Namespace) -> int:
             return 0
         if args.accept or args.reject:
             code = _code_id(project, args.accept or args.reject)
-            pending = [cid for cid, state in auto_codings(project.conn, code).values() if state == "pending"]
-            pending += [cid for cid, state in auto_codings(project.conn, code, "topic").values() if state == "pending"]
-            n = C.review_auto(project, pending, accept=bool(args.accept))
+            n = C.review_pending(project, code_id=code, accept=bool(args.accept))
             print(f"{n:,} 件の自動コードを{'確定' if args.accept else '却下'}しました")
             return 0
         bar = _Bar("自動コーディング", enabled=sys.stderr.isatty())
@@ -163,9 +153,7 @@ def cmd_autocode(args: argparse.Namespace) -> int:
                 res = C.preview_rule(project, args.rule, sample=args.sample, progress=bar)
                 bar.close()
                 print(f"ルール {args.rule}: {res.matches:,} / {res.total:,} 件が該当（プレビュー、保存していません）")
-                texts = dict(project.conn.execute(
-                    f"SELECT id, text FROM verbatims WHERE id IN ({','.join('?' * len(res.sample))})", res.sample)) \
-                    if res.sample else {}
+                texts = C.verbatim_texts(project, res.sample)
                 for vid in res.sample:
                     print(f"  {vid:>7}  {texts[vid][:80]}")
                 return 0
@@ -199,12 +187,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                   + f"\t{_f(c.percent, 1)}\t{_f(c.kappa)}\t{_f(c.alpha)}")
         if args.disagreements:
             print(f"\n不一致 {len(rep.disagreements):,} 件")
-            texts = {}
-            ids = sorted({d.unit for d in rep.disagreements})
-            for k in range(0, len(ids), 500):
-                part = ids[k:k + 500]
-                texts.update(project.conn.execute(
-                    f"SELECT id, text FROM verbatims WHERE id IN ({','.join('?' * len(part))})", part))
+            texts = C.verbatim_texts(project, sorted({d.unit for d in rep.disagreements}))
             for d in rep.disagreements:
                 print(f"  {d.unit:>7}  {names.get(d.code, d.code)}  付与: {'、'.join(d.applied_by)}  なし: "
                       f"{'、'.join(d.not_applied_by)}  {texts.get(d.unit, '')[:60]}")
@@ -216,12 +199,10 @@ def cmd_crosstab(args: argparse.Namespace) -> int:
 
     with Project(args.project) as project:
         if args.cooccurrence:
-            from voc_app.store.coding import code_pairs
-
             names = {c["id"]: c["name"] for c in C.codebook(project)}
             print("コードA\tコードB\t両方の発言")
-            for a, b, n in sorted(code_pairs(project.conn), key=lambda t: -t[2]):
-                print(f"{_t(names[a])}\t{_t(names[b])}\t{n}")
+            for pair in sorted(C.code_pairs(project), key=lambda t: -t.verbatims):
+                print(f"{_t(names[pair.a])}\t{_t(names[pair.b])}\t{pair.verbatims}")
             return 0
         ct = C.crosstab(project, args.by, coder=args.coder)
         print("コード\t" + "\t".join(_t(c) for c in ct.columns) + "\t計")
@@ -263,10 +244,10 @@ def cmd_words(args: argparse.Namespace) -> int:
 
 
 def cmd_coded(args: argparse.Namespace) -> int:
-    from voc_app.export.codebook import write_coded_csv
+    from voc_app.coding import export_coded
 
     with Project(args.project) as project:
-        n = write_coded_csv(project, args.out, args.encoding)
+        n = export_coded(project, None, args.out, args.encoding)
     print(f"書き出しました: {args.out}（コード付け {n:,} 件）")
     return 0
 

@@ -3,6 +3,9 @@ codebook edits with undo / redo, coding whole verbatims or spans per coder, memo
 auto-coding on Sudachi tokens (``nlp.coderules``), topics turned into codes, inter-coder
 agreement (``nlp.agreement``), word views and code analyses (``nlp.words``), codebook
 exchange (REFI-QDA ``.qdc`` and CSV) and coded-data export.
+
+The app's operations at the end (``coding_state``, ``rule_preview``, …) take
+``(project, progress=None, **kwargs)``: the GUI runs them as background jobs.
 """
 
 from __future__ import annotations
@@ -14,14 +17,22 @@ from pathlib import Path
 
 import numpy as np
 
+from base.progress import Progress
 from importers.codebook import CodeSpec, read_codebook, walk
 from nlp import agreement as agr
 from nlp import coderules, words
 from voc_app.store import Project
 from voc_app.store import coding as st
-from voc_app.store.coding import AUTO_CODER, CodingError  # noqa: F401 - re-exported
+from voc_app.store import words as stw
+from voc_app.store.coding import (  # noqa: F401 - re-exported
+    AUTO_CODER,
+    CodePair,
+    CodingError,
+    Memo,
+    VerbatimToCode,
+    subtree_of,
+)
 
-Progress = Callable[[float | None, str], None]
 RULE_CHUNK = 100_000
 
 
@@ -79,16 +90,16 @@ def tag(project: Project, verbatim_id: int, code_id: int, coder: str, start: int
     """Code a whole verbatim (no span) or the characters ``start:end`` of its text. Returns the
     coding id (None when this coder already has exactly this coding)."""
     conn = project.conn
-    row = conn.execute("SELECT text FROM verbatims WHERE id = ?", (verbatim_id,)).fetchone()
-    if not row:
+    text = st.verbatim_text(conn, verbatim_id)
+    if text is None:
         raise CodingError(f"発言 {verbatim_id} はありません")
     st.code(conn, code_id)
     if (start is None) != (end is None):
         raise CodingError("範囲は開始と終了の両方を指定してください")
     if start is not None:
-        if not 0 <= start < end <= len(row[0]):
-            raise CodingError(f"範囲 {start}:{end} が発言の長さ {len(row[0])} 文字を超えています")
-        if start == 0 and end == len(row[0]):
+        if not 0 <= start < end <= len(text):
+            raise CodingError(f"範囲 {start}:{end} が発言の長さ {len(text)} 文字を超えています")
+        if start == 0 and end == len(text):
             start = end = None
     cid = st.coder_id(conn, coder)
     with st.editing(conn, "コードを付与", {"verbatim": verbatim_id, "code": code_id}) as e:
@@ -138,17 +149,8 @@ class RuleResult:
     kept: int = 0  # accepted / rejected / pending auto-codes still matching
 
 
-_COLS = {
-    "text": "v.text", "tokens": "a.tokens", "polarity": "a.polarity", "stage": "a.stage", "churn": "a.churn",
-    "advocacy": "a.advocacy", "kind": "v.kind", "question": "coalesce(v.question, v.channel, v.speaker)",
-    "nps": "(SELECT r.nps FROM responses r WHERE r.id = v.response_id)",
-}
-
-
 def _lookup_factory(project: Project) -> Callable[[str, str], np.ndarray | None]:
     """Ids matching topic / attr / code conditions, as sorted arrays (answered once per rule set)."""
-    from voc_app.store.topics import breakdown_expr
-
     conn = project.conn
     cache: dict[tuple[str, str], np.ndarray] = {}
 
@@ -156,29 +158,10 @@ def _lookup_factory(project: Project) -> Callable[[str, str], np.ndarray | None]
         key = (field_, value)
         if key in cache:
             return cache[key]
-        if field_ == "topic":
-            if value.isdigit():
-                q, args = "SELECT verbatim_id FROM topic_members WHERE topic_id = ?", [int(value)]
-            else:
-                tids = [r[0] for r in conn.execute(
-                    "SELECT id FROM topics WHERE status = 'active' AND coalesce(name, auto_label) LIKE ?", (f"%{value}%",))]
-                if not tids:
-                    return None
-                q, args = f"SELECT verbatim_id FROM topic_members WHERE topic_id IN ({','.join('?' * len(tids))})", tids
-        elif field_ == "attr":
-            k, _, v = value.partition("=")
-            expr, params = breakdown_expr(k.strip())
-            q, args = f"SELECT v.id FROM verbatims v WHERE {expr} = ?", [*params, v.strip()]
-        elif field_ == "code":
-            try:
-                c = st.code_by_name(conn, value)
-            except CodingError:
-                return None
-            q, args = ("SELECT DISTINCT verbatim_id FROM codings WHERE state != 'rejected'"
-                       f" AND code_id IN ({','.join('?' * len(st.subtree(conn, c['id'])))})", st.subtree(conn, c["id"]))
-        else:
+        found = st.condition_ids(conn, field_, value)
+        if found is None:
             return None
-        cache[key] = np.unique(np.fromiter((r[0] for r in conn.execute(q, args)), dtype=np.int64))
+        cache[key] = np.unique(np.fromiter(found, dtype=np.int64))
         return cache[key]
 
     return ids
@@ -194,7 +177,7 @@ def evaluate_rules(project: Project, rules: dict[int | str, str], progress: Prog
     need = {"text", "tokens"}
     for node in parsed.values():
         for leaf in coderules.leaves(node):
-            if isinstance(leaf, coderules.Field) and leaf.name in _COLS:
+            if isinstance(leaf, coderules.Field) and leaf.name in st.RULE_COLUMNS:
                 need.add(leaf.name)
             if isinstance(leaf, coderules.Field) and leaf.name == "signal":
                 need.add(leaf.value)
@@ -211,21 +194,13 @@ def evaluate_rules(project: Project, rules: dict[int | str, str], progress: Prog
 
     lookup_ids = _lookup_factory(project)
     conn = project.conn
-    total = conn.execute("SELECT count(*) FROM verbatims WHERE NOT is_non_answer").fetchone()[0]
+    total = st.answer_count(conn)
     all_ids: list[np.ndarray] = []
     hits: dict[int | str, list[np.ndarray]] = {k: [] for k in parsed}
-    last = 0
     try:
-        while True:
-            rows = conn.execute(
-                f"SELECT v.id, {', '.join(_COLS[c] for c in cols)} FROM verbatims v"
-                " LEFT JOIN analyses a ON a.verbatim_id = v.id WHERE v.id > ? AND NOT v.is_non_answer"
-                " ORDER BY v.id LIMIT ?", (last, RULE_CHUNK)).fetchall()
-            if not rows:
-                break
-            last = rows[-1][0]
-            chunk_ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-            data = {c: [r[i + 1] for r in rows] for i, c in enumerate(cols)}
+        for chunk in st.rule_chunks(conn, cols, RULE_CHUNK):
+            chunk_ids = np.fromiter(chunk.ids, dtype=np.int64, count=len(chunk.ids))
+            data = chunk.columns
             data["tokens"] = [t or "" for t in data["tokens"]]
 
             def lookup(f: str, v: str, chunk_ids=chunk_ids) -> np.ndarray | None:
@@ -289,20 +264,17 @@ def apply_rules(project: Project, code_ids: list[int] | None = None, progress: P
 def topic_to_code(project: Project, topic_id: int, name: str | None = None, parent: int | None = None) -> int:
     """A topic becomes a code: its answers are auto-coded (source 'topic', pending review)."""
     conn = project.conn
-    row = conn.execute("SELECT coalesce(name, auto_label), side FROM topics WHERE id = ? AND status = 'active'",
-                       (topic_id,)).fetchone()
-    if not row:
+    topic = st.active_topic(conn, topic_id)
+    if topic is None:
         raise CodingError(f"トピック {topic_id} はありません")
-    members = [r[0] for r in conn.execute("SELECT verbatim_id FROM topic_members WHERE topic_id = ?", (topic_id,))]
+    members = st.topic_verbatim_ids(conn, topic_id)
     auto = st.coder_id(conn, AUTO_CODER)
-    label = name or row[0]
+    label = name or topic.label
     with st.editing(conn, "トピックをコードに", {"topic": topic_id}) as e:
         cid = st.insert_code(conn, e, label, parent_id=parent,
-                             description=f"{'喜び' if row[1] == 'delight' else '不満' if row[1] == 'pain' else ''}"
-                                         f"トピック「{row[0]}」から作成",
-                             examples=[t for (t,) in conn.execute(
-                                 "SELECT v.text FROM verbatims v WHERE v.id IN (SELECT value FROM json_each("
-                                 "(SELECT quotes FROM topics WHERE id = ?))) LIMIT 3", (topic_id,))])
+                             description=f"{'喜び' if topic.side == 'delight' else '不満' if topic.side == 'pain' else ''}"
+                                         f"トピック「{topic.label}」から作成",
+                             examples=st.topic_quotes(conn, topic_id, 3))
         st.insert_codings(conn, e, [(cid, v, auto, None, None) for v in members], source="topic", state="pending")
     return cid
 
@@ -311,7 +283,7 @@ def topic_to_code(project: Project, topic_id: int, name: str | None = None, pare
 
 def agreement(project: Project, coders: list[str], include_pending: bool = False) -> agr.AgreementReport:
     conn = project.conn
-    known = {name: i for i, name, *_ in st.coders(conn)}
+    known = {c.name: c.id for c in st.coders(conn)}
     missing = [c for c in coders if c not in known]
     if missing:
         raise CodingError(f"コーダーがいません: {', '.join(missing)}（登録済み: {', '.join(known) or 'なし'}）")
@@ -336,11 +308,14 @@ class CrossTab:
     residual: list[list[float]]  # adjusted standardized residual of "coded" vs "not coded"
 
 
-def crosstab(project: Project, by: str, include_pending: bool = True, coder: str | None = None) -> CrossTab:
+def crosstab(project: Project, by: str, include_pending: bool = True, coder: str | None = None, *,
+             progress: Progress | None = None) -> CrossTab:
     """Code × attribute: verbatims per code and value of ``by`` (polarity, stage, month,
     question, source, nps_group, rfm_segment, segment or a response / customer attribute), the
     share of the value's answers and the adjusted residual of a 2×k table per code (a code is
     not exclusive, so each code is tested against the answers without it)."""
+    if progress:
+        progress(None, "クロス集計")
     conn = project.conn
     cid = st.coder_id(conn, coder) if coder else None
     book = st.codes(conn)
@@ -356,13 +331,6 @@ def crosstab(project: Project, by: str, include_pending: bool = True, coder: str
     return CrossTab(by, book, [v or "（なし）" for v in cols], counts, totals, percent, residual)
 
 
-def code_trend(project: Project, include_pending: bool = True) -> dict[int, dict[str, int]]:
-    out: dict[int, dict[str, int]] = {}
-    for c, month, n in st.code_counts_by(project.conn, "month", include_pending=include_pending):
-        out.setdefault(c, {})[month] = n
-    return out
-
-
 def code_cooccurrence(project: Project, *, min_freq: int = 1, edges: int = 60) -> words.Network:
     conn = project.conn
     names = {c["id"]: c["name"] for c in st.codes(conn)}
@@ -370,28 +338,13 @@ def code_cooccurrence(project: Project, *, min_freq: int = 1, edges: int = 60) -
     return words.cooccurrence(sets.values(), names, min_freq=min_freq, edges=edges)
 
 
-def _token_rows(project: Project, by: str | None = None, ids: list[int] | None = None):
-    from voc_app.store.coding import dimension_value
-
-    val, params = dimension_value(by) if by else ("", [])
-    val = f", {val}" if by else ""
-    q = (f"SELECT a.tokens{val} FROM analyses a JOIN verbatims v ON v.id = a.verbatim_id WHERE NOT v.is_non_answer")
-    if ids is not None:
-        project.conn.execute("CREATE TEMP TABLE IF NOT EXISTS word_ids (id INTEGER PRIMARY KEY)")
-        project.conn.execute("DELETE FROM word_ids")
-        project.conn.executemany("INSERT INTO word_ids VALUES (?)", [(i,) for i in ids])
-        q += " AND v.id IN (SELECT id FROM word_ids)"
-    return project.conn.execute(q, params)
-
-
 def word_frequency(project: Project, *, pos: str | None = None, by: str | None = None, top: int = 200,
                    ids: list[int] | None = None) -> list[words.WordCount]:
     """Frequency list over the stored tokens (run ``voc analyze`` first)."""
-    rows = _token_rows(project, by, ids)
     if by:
-        pairs = [(json.loads(t), g) for t, g in rows]
+        pairs = [(json.loads(t), g) for t, g in stw.token_lists_by(project.conn, by, ids)]
         return words.frequency((p[0] for p in pairs), (p[1] for p in pairs), pos=pos, top=top)
-    return words.frequency((json.loads(t) for (t,) in rows), pos=pos, top=top)
+    return words.frequency((json.loads(t) for t in stw.token_lists(project.conn, ids)), pos=pos, top=top)
 
 
 def word_network(project: Project, *, pos: str | None = None, min_freq: int = 5, edges: int = 60,
@@ -399,7 +352,7 @@ def word_network(project: Project, *, pos: str | None = None, min_freq: int = 5,
     """Co-occurrence network of words (lemmas, shown in their most frequent surface form)."""
     docs = []
     surfaces: dict[str, dict[str, int]] = {}
-    for (t,) in _token_rows(project, None, ids):
+    for t in stw.token_lists(project.conn, ids):
         lemmas = set()
         for s, n, p in json.loads(t):
             if pos and p != pos:
@@ -425,16 +378,12 @@ def kwic(project: Project, word: str, *, width: int = 20, limit: int = 500, sort
     finally:
         use_user_dictionary(None)
     lemma = forms[0] if len(forms) == 1 else word
-    needle = ", " + json.dumps(lemma, ensure_ascii=False) + ", "
-    rows = project.conn.execute(
-        "SELECT v.id, v.text, a.tokens FROM verbatims v JOIN analyses a ON a.verbatim_id = v.id"
-        " WHERE NOT v.is_non_answer AND (instr(a.tokens, ?) > 0 OR instr(v.text, ?) > 0) ORDER BY v.id",
-        (needle, word)).fetchall()
+    rows = stw.containing(project.conn, lemma, word)
     surfaces = {word}
-    for _, _, toks in rows:
-        surfaces |= {s for s, n, _ in json.loads(toks) if n == lemma}
-    lines = words.kwic([r[1] for r in rows], surfaces, width=width, limit=limit, sort=sort)
-    return [(rows[k.doc][0], k) for k in lines]
+    for r in rows:
+        surfaces |= {s for s, n, _ in json.loads(r.tokens) if n == lemma}
+    lines = words.kwic([r.text for r in rows], surfaces, width=width, limit=limit, sort=sort)
+    return [(rows[k.doc].id, k) for k in lines]
 
 
 # --- exchange ---------------------------------------------------------------------------------
@@ -454,16 +403,15 @@ def import_codebook(project: Project, path: str | Path) -> dict[str, int]:
                 except coderules.RuleError as err:
                     raise CodingError(f"{Path(path).name}: コード「{spec.name}」のルール: {err}") from err
             pid = ids[id(parent)] if parent is not None else None
-            row = conn.execute("SELECT id FROM codes WHERE guid = ?", (spec.guid,)).fetchone() or conn.execute(
-                "SELECT id FROM codes WHERE name = ? AND parent_id IS ?", (spec.name, pid)).fetchone()
+            found = st.find_code(conn, guid=spec.guid, name=spec.name, parent_id=pid)
             fields = {"description": spec.description, "examples": spec.examples}
             if spec.color:
                 fields["color"] = spec.color
             if spec.rule:
                 fields["rule"] = spec.rule
-            if row:
-                st.update_code(conn, e, row[0], name=spec.name, parent_id=pid, **fields)
-                ids[id(spec)] = row[0]
+            if found is not None:
+                st.update_code(conn, e, found, name=spec.name, parent_id=pid, **fields)
+                ids[id(spec)] = found
                 updated += 1
             else:
                 ids[id(spec)] = st.insert_code(conn, e, spec.name, parent_id=pid, guid=spec.guid, **fields)
@@ -479,3 +427,200 @@ def codebook_specs(project: Project) -> list[CodeSpec]:
     for r in rows:
         (specs[r["parent_id"]].children if r["parent_id"] else roots).append(specs[r["id"]])
     return roots
+
+
+# --- look-ups for the CLI and the app ---------------------------------------------------------
+
+def resolve_code(project: Project, ref: str) -> int:
+    """The id of a code given by name, by path 「親/子」 or by id."""
+    return st.code_by_name(project.conn, ref)["id"]
+
+
+def verbatim_codings(project: Project, verbatim_id: int) -> list[dict]:
+    """Every coder's codings of one verbatim, with code name, colour and coder name."""
+    return st.codings_of(project.conn, verbatim_id)
+
+
+def verbatim_texts(project: Project, ids: list[int]) -> dict[int, str]:
+    return st.verbatim_texts(project.conn, ids)
+
+
+def memos(project: Project) -> list[Memo]:
+    return st.memos(project.conn)
+
+
+def code_pairs(project: Project, include_pending: bool = True) -> list[CodePair]:
+    """Pairs of codes given to the same verbatims, and how many verbatims have both."""
+    return st.code_pairs(project.conn, include_pending)
+
+
+def check_rule(rule: str) -> tuple[str | None, int | None]:
+    """(what is wrong with a rule, where) — (None, None) when it parses."""
+    try:
+        coderules.parse(rule)
+    except coderules.RuleError as e:
+        return str(e), e.pos
+    return None, None
+
+
+# --- the app's operations: fn(project, progress=None, **kwargs), run as background jobs ---------
+
+# the edits the coding view asks coding_state to make (each one undo step)
+EDIT_ACTIONS = ("add_code", "update_code", "merge_codes", "delete_code", "tag", "untag", "review_auto",
+                "mark_reviewed", "set_memo", "undo", "redo", "topic_to_code", "import_codebook", "apply_rules")
+
+
+@dataclass
+class CodingState:
+    """What the coding view shows: the codebook, the coders, the verbatim being coded and its
+    codings, and what undo / redo would do."""
+    result: object  # what the edit returned (a message when it is a str), None without an edit
+    book: list[dict]
+    coders: list[str]
+    undo: tuple[str | None, str | None]  # (action undo would revert, action redo would reapply)
+    verbatim: VerbatimToCode | None = None
+    codings: list[dict] = field(default_factory=list)
+    memo: str = ""  # the verbatim's shared memo
+    moved: str | None = None  # "next" / "prev" when asked to move to another uncoded verbatim
+
+
+def coding_state(project: Project, progress: Progress | None = None, *, verbatim_id: int | None = None,
+                 coder: str = "", blind: bool = False, action: str | None = None, kwargs: dict | None = None,
+                 move: str | None = None) -> CodingState:
+    """Do one coding edit (``action``, one of ``EDIT_ACTIONS``, with ``kwargs``), optionally move
+    to the next / previous verbatim the coder has not coded, and return what the coding view
+    shows (with ``blind``, only the coder's own codings)."""
+    result = None
+    if action:
+        if action not in EDIT_ACTIONS:
+            raise ValueError(action)
+        result = globals()[action](project, **(kwargs or {}))
+    conn = project.conn
+    cid = st.coder_id(conn, coder) if coder else None
+    if move and cid is not None:
+        nxt = st.next_verbatim(conn, cid, verbatim_id or 0, backwards=move == "prev")
+        verbatim_id = nxt if nxt is not None else verbatim_id
+    state = CodingState(result=result, book=codebook(project), coders=[c.name for c in st.coders(conn)],
+                        undo=st.undo_state(conn), moved=move)
+    if verbatim_id is not None:
+        v = st.verbatim_to_code(conn, verbatim_id)
+        if v:
+            state.verbatim = v
+            state.codings = st.codings_of(conn, verbatim_id, cid if blind else None)
+            state.memo = st.memo(conn, "verbatim", verbatim_id, None)
+    return state
+
+
+def memo_text(project: Project, progress: Progress | None = None, *, target: str, target_id: int = 0,
+              coder: str | None = None) -> str:
+    """A memo of the project (target_id 0), a code or a verbatim: the shared one, or a coder's."""
+    cid = st.coder_id(project.conn, coder) if coder else None
+    return st.memo(project.conn, target, target_id, cid)
+
+
+@dataclass
+class PreviewRow:
+    id: int
+    text: str
+    spans: list[tuple[int, int]]  # where the rule's words and phrases occur, to highlight
+
+
+@dataclass
+class RulePreview:
+    result: RuleResult
+    rule: str  # the rule as it was read (canonical form)
+    rows: list[PreviewRow]  # the sample, with the matches to highlight
+
+
+def rule_preview(project: Project, progress: Progress | None = None, *, rule: str, sample: int = 40) -> RulePreview:
+    """Count a rule's matches (nothing saved) and show a sample with the matching words marked."""
+    res = preview_rule(project, rule, sample=sample, progress=progress)
+    node = coderules.parse(rule)
+    texts = st.verbatim_texts(project.conn, res.sample)
+    tokens = stw.tokens_by_id(project.conn, res.sample)
+    rows = []
+    for vid in res.sample:
+        if vid in texts:
+            toks = tokens.get(vid)
+            rows.append(PreviewRow(vid, texts[vid], coderules.match_spans(node, texts[vid], json.loads(toks) if toks else [])))
+    return RulePreview(res, coderules.to_text(node), rows)
+
+
+def apply_code_rule(project: Project, progress: Progress | None = None, *, code_id: int | None,
+                    rule: str | None) -> dict[int, RuleResult]:
+    """Save a code's rule and auto-code with it (one undo step each); ``code_id`` None: apply
+    every rule of the codebook."""
+    if code_id is not None:
+        update_code(project, code_id, rule=rule)
+        return apply_rules(project, [code_id], progress=progress)
+    return apply_rules(project, None, progress=progress)
+
+
+def pending_auto_codings(project: Project, code_id: int) -> list[int]:
+    """Ids of a code's auto-codes (from its rule, then from a topic) that nobody reviewed yet."""
+    return [cid for src in ("rule", "topic") for cid, state in st.auto_codings(project.conn, code_id, src).values()
+            if state == "pending"]
+
+
+def review_pending(project: Project, progress: Progress | None = None, *, code_id: int, accept: bool) -> int:
+    """Accept or reject all of a code's pending auto-codes (one undo step). Returns how many."""
+    return review_auto(project, pending_auto_codings(project, code_id), accept)
+
+
+@dataclass
+class AgreementDetails:
+    report: agr.AgreementReport
+    names: dict[int, str]  # code id -> name
+    texts: dict[int, str]  # verbatim id -> text, of the first 2,000 verbatims with a disagreement
+
+
+def agreement_details(project: Project, progress: Progress | None = None, *, coders: list[str]) -> AgreementDetails:
+    """Agreement between coders, with code names and the texts of the disagreements."""
+    if progress:
+        progress(None, "一致率を計算")
+    rep = agreement(project, coders)
+    texts = st.verbatim_texts(project.conn, sorted({d.unit for d in rep.disagreements})[:2000])
+    return AgreementDetails(rep, {c["id"]: c["name"] for c in codebook(project)}, texts)
+
+
+def crosstab_cell_ids(project: Project, progress: Progress | None = None, *, code_id: int, by: str,
+                      value: str) -> list[int]:
+    """The verbatims of one cross-tab cell: coded with ``code_id`` and ``by`` = ``value``."""
+    return st.code_verbatim_ids(project.conn, code_id, by=by, value=value)
+
+
+def attribute_names(project: Project, progress: Progress | None = None) -> list[str]:
+    """Cross-tab dimensions beyond the built-in ones: the attribute names of responses and customers."""
+    return st.attribute_names(project.conn)
+
+
+def word_view(project: Project, progress: Progress | None = None, *, view: str, pos: str | None = None,
+              by: str | None = None, word: str = "", min_freq: int = 5, edges: int = 60, codes: bool = False):
+    """The word views as the app shows them: ``freq`` (top 300), ``kwic`` (500 lines) or
+    ``network`` (of words, or of codes with ``codes``)."""
+    if progress:
+        progress(None, "語を数えています")
+    if view == "freq":
+        return word_frequency(project, pos=pos, by=by, top=300)
+    if view == "kwic":
+        return kwic(project, word, limit=500)
+    return code_cooccurrence(project, min_freq=min_freq, edges=edges) if codes else \
+        word_network(project, pos=pos, min_freq=min_freq, edges=edges)
+
+
+def export_codebook(project: Project, progress: Progress | None = None, out: str | Path = "",
+                    encoding: str = "utf-8") -> Path:
+    """The codebook as REFI-QDA ``.qdc`` (any other suffix) or CSV (``.csv``, in ``encoding``)."""
+    from voc_app.export.codebook import write_codebook_csv, write_qdc
+
+    out = Path(out)
+    specs = codebook_specs(project)
+    return write_codebook_csv(specs, out, encoding) if out.suffix.lower() == ".csv" else write_qdc(specs, out)
+
+
+def export_coded(project: Project, progress: Progress | None = None, out: str | Path = "",
+                 encoding: str = "utf-8") -> int:
+    """Every coding with its verbatim, code path, coder and state as CSV; returns the number of rows."""
+    from voc_app.export.codebook import write_coded_csv
+
+    return write_coded_csv(project, out, encoding)

@@ -320,3 +320,45 @@ def _chunks(records: Iterator, size: int) -> Iterator[list]:
             chunk = []
     if chunk:
         yield chunk
+
+
+# --- what the app's import wizard needs ------------------------------------------------------------
+
+def dry_run(project: Project, progress: Progress | None, path: str | Path,
+            overrides: Iterable[tuple[str, str]] = ()) -> ImportReport:
+    """The import wizard's counts: a dry run with the roles chosen so far. A survey table whose
+    free-text column was not found still opens the wizard (the user picks it there): its columns,
+    no counts, and the reason as the first message."""
+    try:
+        return import_file(project, path, dry_run=True, progress=progress, overrides=overrides)
+    except InputError as e:
+        from importers.detect import FORMATS
+
+        if not getattr(e, "roles_fixable", False):
+            raise
+        parsed = read_file(path, overrides=overrides, require_text=False)
+        getattr(parsed.records, "close", lambda: None)()
+        report = ImportReport(
+            file=str(path), format=parsed.format, format_label=FORMATS[parsed.format][1], kind=parsed.kind,
+            confidence=parsed.confidence, reason=parsed.reason, encoding=parsed.encoding, mapping=parsed.mapping,
+            columns=[{"id": c.id, "label": c.label, "role": c.role, "reason": c.reason} for c in parsed.columns],
+            preview=parsed.preview, dry_run=True)
+        report.warnings = [e.with_file(Path(path).name).describe(), *parsed.stats.warnings]
+        report.warning_count = 1 + parsed.stats.warning_count
+        return report
+
+
+def roles_for(kind: str) -> tuple[str, ...]:
+    """The column roles a file of ``kind`` offers (a behaviour file's own, else a survey's)."""
+    from importers.behaviour import ROLES as BEHAVIOUR_ROLES
+    from importers.model import ROLES
+
+    return BEHAVIOUR_ROLES.get(kind, ROLES)
+
+
+def parse_datetime(text: str | None) -> str | None:
+    """A date or timestamp as people write it → ISO 8601 in the project's time zone (None when
+    it cannot be read)."""
+    from importers.values import parse_datetime as parse
+
+    return parse(text)

@@ -6,11 +6,9 @@ import os
 from pathlib import Path
 
 from base.resources import resource_path
-from voc_app.analysis import analyze_project
 from voc_app.importing import import_file
-from voc_app.signals import score_project
-from voc_app.store import Project
-from voc_app.topics import update_topics
+from voc_app.project import checkpoint, create_project, open_project
+from voc_app.workflow import analyze_all
 
 SAMPLE_SUFFIXES = {".csv", ".jsonl", ".json", ".txt", ".xlsx", ".docx", ".tsv"}
 
@@ -35,19 +33,16 @@ def build_sample_project(dest: str | Path | None = None, *, rebuild: bool = Fals
     tmp = path.with_name(path.name + ".building")
     for suffix in ("", "-wal", "-shm"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)
-    with Project.create(tmp) as project:
+    with create_project(tmp) as project:
         for f in sample_files():
             import_file(project, f)
-        analyze_project(project, workers=1)
-        score_project(project)
-        for side in ("delight", "pain"):
-            update_topics(project, side)
+        analyze_all(project, workers=1)  # analysis, customer scores, both topic maps
         # a codebook in the exchange format (REFI-QDA), its rules applied: auto-codes to review
         from voc_app.coding import apply_rules, import_codebook
 
         import_codebook(project, resource_path("sample") / "コードブック.qdc")
         apply_rules(project)
-        project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        checkpoint(project)
     tmp.rename(path)
     return path
 
@@ -55,10 +50,11 @@ def build_sample_project(dest: str | Path | None = None, *, rebuild: bool = Fals
 def _complete(path: Path) -> bool:
     """A sample built by an older version (without scores, topics or a codebook) is rebuilt."""
     from voc_app.store import topics
+    from voc_app.store.queries import code_count
 
     try:
-        with Project(path) as project:
+        with open_project(path) as project:
             return (all(topics.run(project.conn, side) for side in ("delight", "pain"))
-                    and project.conn.execute("SELECT count(*) FROM codes").fetchone()[0] > 0)
+                    and code_count(project.conn) > 0)
     except Exception:  # noqa: BLE001 - unreadable or partial: rebuild it
         return False

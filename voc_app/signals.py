@@ -82,3 +82,14 @@ def referral_report(project: Project) -> dict:
             "by_segment": by("segment"), "by_nps_group": by("nps_group"),
             "referrers_not_ambassadors": [r for r in rows if not r["ambassador_flag"]],
             "ambassadors_without_referrals": store.ambassadors_without_referrals(project.conn)}
+
+
+def behaviour_by_customer(project: Project) -> dict[str, dict]:
+    """External customer id → the behaviour derived from the imported customer lists, orders and
+    referral logs (tenure_days, recency_days, frequency, monetary, referrals, referrals_converted,
+    last_referral_at, rfm_segment, source); customers without behaviour are left out."""
+    from voc_app.store.queries import customer_ids
+
+    ids = customer_ids(project.conn)
+    behaviour = behaviour_of(project.conn)
+    return {ext: behaviour[cid] for ext, cid in ids.items() if cid in behaviour}

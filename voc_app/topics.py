@@ -349,3 +349,62 @@ def redo_topic_edit(project: Project, side: str) -> str | None:
     with transaction(project.conn):
         store.restore(project.conn, side, edit_id, detail["redo"], undone=0)
     return action
+
+
+# --- operations of the app's topic view and of ``voc topics`` ------------------------------------
+
+def refit_topics(project: Project, progress: Progress | None = None, *, side: str) -> dict:
+    """Fit a side's topics again (``update_topics(refit=True)``)."""
+    return update_topics(project, side, refit=True, progress=progress)
+
+
+TOPIC_EDITS = {"rename": rename_topic, "merge": merge_topics, "split": split_topic, "delete": delete_topic}
+
+
+def edit_topics(project: Project, progress: Progress | None = None, *, side: str, action: str, args: tuple = ()):
+    """One curation step of the app's topic view: ``undo`` / ``redo`` of a side, or ``rename``,
+    ``merge``, ``split``, ``delete`` called with ``args``. Returns what that function returns."""
+    (progress or (lambda f, m: None))(None, action)
+    if action == "undo":
+        return undo_topic_edit(project, side)
+    if action == "redo":
+        return redo_topic_edit(project, side)
+    return TOPIC_EDITS[action](project, *args)
+
+
+def topic_trend(project: Project, side: str, period: str = "month") -> list[tuple[int | None, str, int]]:
+    """(topic id, period, answers): ``month`` (YYYY-MM) or ``week`` (YYYY-Www); None = rare voices."""
+    from voc_app.store import topics as store
+
+    return store.trend(project.conn, side, period)
+
+
+def topic_breakdown(project: Project, side: str, by: str) -> list[tuple[int | None, str, int]]:
+    """(topic id, value, answers) by source, nps_group, rfm_segment, segment or an attribute."""
+    from voc_app.store import topics as store
+
+    return store.breakdown(project.conn, side, by)
+
+
+def rare_voices(project: Project, side: str) -> list[dict]:
+    """The answers no topic holds, in groups of similar ones."""
+    from voc_app.store import topics as store
+
+    return store.rare_voices(project.conn, side)
+
+
+def topic_maps(project: Project, progress: Progress | None = None) -> dict[str, dict]:
+    """Both maps as the app shows them: ``topic_list`` plus the monthly trend per topic
+    (``trend[topic id][month] = answers``) and each topic's centre (``centers[topic id]``)."""
+    from voc_app.store import topics as store
+
+    data = {}
+    for side in ("delight", "pain"):
+        info = topic_list(project, side)
+        trend: dict[int | None, dict[str, int]] = {}
+        for tid, month, n in store.trend(project.conn, side, "month"):
+            trend.setdefault(tid, {})[month] = n
+        info["trend"] = trend
+        info["centers"] = {t["id"]: t["center"] for t in store.topics(project.conn, side)}
+        data[side] = info
+    return data

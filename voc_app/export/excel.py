@@ -18,6 +18,9 @@ from base.errors import InputError
 from voc_app.export.safe import SafeCsvWriter, temp_files_in, xlsx_cell
 from voc_app.store import Project
 from voc_app.store import report as q
+from voc_app.store.report import Filter, VerbatimRow, parse_filters
+
+__all__ = ["ExportResult", "Filter", "export", "parse_filters"]
 
 Progress = Callable[[float | None, str], None]
 
@@ -90,7 +93,7 @@ def _date(s: str | None):
         return s
 
 
-def export(project: Project, out: str | Path, *, flt: q.Filter | None = None, mask_pii: bool = False,
+def export(project: Project, out: str | Path, *, flt: Filter | None = None, mask_pii: bool = False,
            progress: Progress | None = None, csv_encoding: str = "utf-8-sig") -> ExportResult:
     """Write ``out`` (.xlsx: the workbook; .csv: the verbatim list). The file appears only when
     complete (written beside it, then renamed): a cancelled or failed export leaves no half file."""
@@ -98,7 +101,7 @@ def export(project: Project, out: str | Path, *, flt: q.Filter | None = None, ma
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise InputError("出力ファイルは .xlsx か .csv にしてください", file=out.name)
-    flt = flt or q.Filter()
+    flt = flt or Filter()
     tick = progress or (lambda f, m: None)
     conn = project.conn
     n = q.select_verbatims(conn, flt)
@@ -119,7 +122,7 @@ def export(project: Project, out: str | Path, *, flt: q.Filter | None = None, ma
         os.replace(tmp, out)
     finally:
         _remove_scratch(tmp, scratch)
-        conn.execute("DROP TABLE IF EXISTS temp.export_ids")
+        q.clear_selection(conn)
     res.path, res.masked = str(out), dict(masker.counts)
     return res
 
@@ -132,11 +135,12 @@ def _remove_scratch(tmp: Path, scratch: Path) -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _verbatim_cells(row: tuple, masker: _Masker) -> list:
-    vid, kind, question, when, cust, text, pol, stage, churn, adv, dtopic, ptopic, codes = row
-    return [vid, KINDS.get(kind, kind), question, _date(when), masker.customer(cust), masker.text(text),
-            POLARITY.get(pol, pol or ""), STAGES.get(stage, stage or ""), masker.text(dtopic) or "",
-            masker.text(ptopic) or "", codes or "", churn or "", adv or ""]
+def _verbatim_cells(row: VerbatimRow, masker: _Masker) -> list:
+    """The cells of ``VERBATIM_HEADER`` for one verbatim."""
+    return [row.id, KINDS.get(row.kind, row.kind), row.question, _date(row.date), masker.customer(row.customer),
+            masker.text(row.text), POLARITY.get(row.polarity, row.polarity or ""),
+            STAGES.get(row.stage, row.stage or ""), masker.text(row.delight_topic) or "",
+            masker.text(row.pain_topic) or "", row.codes or "", row.churn or "", row.advocacy or ""]
 
 
 def _write_csv(conn, path: Path, n: int, masker: _Masker, encoding: str, tick: Progress) -> ExportResult:
@@ -280,7 +284,7 @@ def _line(title: str, sheet: _Sheet, cats: tuple[int, int, int], data: list[tupl
     sheet.ws.add_chart(ch, anchor)
 
 
-def _write_xlsx(project: Project, path: Path, n: int, flt: q.Filter, masker: _Masker, tick: Progress) -> ExportResult:
+def _write_xlsx(project: Project, path: Path, n: int, flt: Filter, masker: _Masker, tick: Progress) -> ExportResult:
     from openpyxl import Workbook
 
     from voc_app.topics import topic_list
@@ -318,7 +322,7 @@ def _write_xlsx(project: Project, path: Path, n: int, flt: q.Filter, masker: _Ma
     return res
 
 
-def _summary(wb, project: Project, n: int, flt: q.Filter, masker: _Masker, topics: dict, sizes: dict) -> None:
+def _summary(wb, project: Project, n: int, flt: Filter, masker: _Masker, topics: dict, sizes: dict) -> None:
     conn = project.conn
     s = _Sheet(wb, "概要", [22, 14, 12, 12, 12, 4, 26, 12, 10])
     st = s.st
@@ -485,8 +489,7 @@ def _code_sheet(wb, conn, masker: _Masker) -> list[dict]:
         return []
     counts = {c: n for c, _, n in q.code_counts_filtered(conn, None)}
     states = q.code_states_filtered(conn)
-    total = conn.execute("SELECT count(*) FROM export_ids e JOIN verbatims v ON v.id = e.id WHERE NOT v.is_non_answer"
-                         ).fetchone()[0] or 1
+    total = q.answer_count(conn) or 1
     s = _Sheet(wb, "コード", [30, 9, 8, 9, 11, 11, 46, 36])
     s.title(f"コード（{len(book)} 個、回答 {total:,} 件）")
     s.append([s.cell("件数は発言の数（コーダーや箇所が複数でも 1 件）。未確認はルール・トピックからの自動コードで、まだ人が確認していないもの。",

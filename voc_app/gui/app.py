@@ -18,7 +18,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QPushButton, QTabWidget
 
 from voc_app.gui import i18n
-from voc_app.gui.coding import CodeAnalysisView, CodingView
+from voc_app.gui.code_analysis import CodeAnalysisView
+from voc_app.gui.coding_view import CodingView
 from voc_app.gui.fonts import register_bundled_fonts
 from voc_app.gui.jobs import Job, JobBar
 from voc_app.gui.views import CustomersView, ImportsView, OverviewView, TopicsView, VerbatimsView
@@ -33,95 +34,53 @@ PROCESS_MIN_VERBATIMS = 50_000
 PROCESS_MIN_BYTES = 5_000_000
 
 
-# --- operations run as jobs (plain functions of a project) -----------------------------------------
+# --- operations run as jobs ---------------------------------------------------------------------
+# Each is a voc_app operation, imported when first run (the importers, openpyxl and the topic
+# stack stay out of the window's start-up).
 
 def op_analyze(project, progress, sides=("delight", "pain")):
     """Analyse new verbatims, score customers, place new answers on the topic maps."""
-    from voc_app.analysis import analyze_project
-    from voc_app.signals import score_project
-    from voc_app.topics import update_topics
+    from voc_app.workflow import analyze_all
 
-    def part(lo, hi):
-        return lambda f, m: progress(None if f is None else lo + (hi - lo) * f, m)
-
-    res = analyze_project(project, progress=part(0.0, 0.6))
-    progress(0.6, "顧客を評価")
-    score_project(project)
-    for i, side in enumerate(sides):
-        update_topics(project, side, progress=part(0.65 + 0.35 * i / len(sides), 0.65 + 0.35 * (i + 1) / len(sides)))
-    return res
+    return analyze_all(project, progress, sides)
 
 
 def op_import(project, progress, path, overrides=()):
-    from voc_app.importing import import_file
+    from voc_app.workflow import import_and_analyze
 
-    report = import_file(project, path, overrides=overrides, progress=progress)
-    op_analyze(project, progress)
-    return report
+    return import_and_analyze(project, progress, path, overrides)
 
 
 def op_dry_run(project, progress, path, overrides=()):
-    """The import wizard's counts: a dry run with the roles chosen so far. A survey table whose
-    free-text column was not found still opens the wizard (the user picks it there): its columns,
-    no counts, and the reason as the first message."""
-    from base.errors import InputError
-    from voc_app.importing import ImportReport, import_file
+    """The import wizard's counts (``voc_app.importing.dry_run``)."""
+    from voc_app.importing import dry_run
 
-    try:
-        return import_file(project, path, dry_run=True, progress=progress, overrides=overrides)
-    except InputError as e:
-        from importers.detect import FORMATS
-        from importers.read import read_file
-
-        if not getattr(e, "roles_fixable", False):
-            raise
-        parsed = read_file(path, overrides=overrides, require_text=False)
-        getattr(parsed.records, "close", lambda: None)()
-        report = ImportReport(
-            file=str(path), format=parsed.format, format_label=FORMATS[parsed.format][1], kind=parsed.kind,
-            confidence=parsed.confidence, reason=parsed.reason, encoding=parsed.encoding, mapping=parsed.mapping,
-            columns=[{"id": c.id, "label": c.label, "role": c.role, "reason": c.reason} for c in parsed.columns],
-            preview=parsed.preview, dry_run=True)
-        report.warnings = [e.with_file(Path(path).name).describe(), *parsed.stats.warnings]
-        report.warning_count = 1 + parsed.stats.warning_count
-        return report
+    return dry_run(project, progress, path, overrides)
 
 
 def op_refit(project, progress, side):
-    from voc_app.topics import update_topics
+    from voc_app.topics import refit_topics
 
-    return update_topics(project, side, refit=True, progress=progress)
+    return refit_topics(project, progress, side=side)
 
 
 def op_topic_edit(project, progress, side, action, args):
-    from voc_app import topics as p
+    from voc_app.topics import edit_topics
 
-    progress(None, action)
-    if action == "undo":
-        return p.undo_topic_edit(project, side)
-    if action == "redo":
-        return p.redo_topic_edit(project, side)
-    fn = {"rename": p.rename_topic, "merge": p.merge_topics, "split": p.split_topic, "delete": p.delete_topic}[action]
-    return fn(project, *args)
+    return edit_topics(project, progress, side=side, action=action, args=args)
 
 
 def op_review(project, progress, customer, kind, state, note):
-    from voc_app.store import transaction
-    from voc_app.store.signals import review
+    from voc_app.review import review_customer
 
-    with transaction(project.conn):
-        review(project.conn, customer, kind, state, note)
+    return review_customer(project, progress, customer=customer, kind=kind, state=state, note=note)
 
 
 def op_questions(project, progress):
     """Questions / channels / speakers, most answers first (the verbatim view's filter)."""
-    from voc_app.store.queries import verbatims_by_kind_question
+    from voc_app.overview import questions
 
-    seen: dict[str, int] = {}
-    for _kind, q, n, _na in verbatims_by_kind_question(project.conn):
-        if q:
-            seen[q] = seen.get(q, 0) + n
-    return sorted(seen, key=lambda q: -seen[q])
+    return questions(project, progress)
 
 
 def op_topic_to_code(project, progress, topic_id):
@@ -137,18 +96,16 @@ def op_codebook_import(project, progress, path):
 
 
 def op_codebook_export(project, progress, out):
-    from voc_app.coding import codebook_specs
-    from voc_app.export.codebook import write_codebook_csv, write_qdc
+    from voc_app.coding import export_codebook
 
-    specs = codebook_specs(project)
-    (write_codebook_csv if str(out).lower().endswith(".csv") else write_qdc)(specs, out)
+    export_codebook(project, progress, out)
     return out
 
 
 def op_coded_export(project, progress, out):
-    from voc_app.export.codebook import write_coded_csv
+    from voc_app.coding import export_coded
 
-    return write_coded_csv(project, out)
+    return export_coded(project, progress, out)
 
 
 def op_export(project, progress, out, flt, mask_pii):
@@ -167,10 +124,10 @@ def upgrade_project(path: Path) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QProgressDialog
 
-    from voc_app.store import Project
-    from voc_app.store.db import pending_migrations
+    from voc_app.project import pending_upgrades
+    from voc_app.project import upgrade_project as upgrade
 
-    if not pending_migrations(path):
+    if not pending_upgrades(path):
         return
     box = QProgressDialog(QCoreApplication.translate("MainWindow", "{0} を新しい形式に更新しています…").format(path.name),
                           "", 0, 0)
@@ -184,7 +141,7 @@ def upgrade_project(path: Path) -> None:
 
     def run() -> None:
         try:
-            Project(path).close()
+            upgrade(path)
         except BaseException as e:  # noqa: BLE001 - raised again in the UI thread
             failure.append(e)
 
@@ -535,12 +492,12 @@ class MainWindow(QMainWindow):
             self.open_project(Path(name))
 
     def choose_new(self) -> None:
-        from voc_app.store import Project
+        from voc_app.project import create_project
 
         name, _ = QFileDialog.getSaveFileName(self, self.tr("新規プロジェクト"), str(self.project_path.parent),
                                               self.tr("VoC プロジェクト (*.voc)"))
         if name:
-            Project.create(name).close()
+            create_project(name).close()
             self.open_project(Path(name))
 
     def set_language(self, lang: str) -> None:
@@ -670,7 +627,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke:
         from voc_app.gui import smoke
 
-        return smoke.run(app, Path(args.smoke), Path(args.smoke_import) if args.smoke_import else None)
+        return smoke.run(app, Path(args.smoke), Path(args.smoke_import) if args.smoke_import else None,
+                         window=MainWindow, wait_idle=wait_idle)
     if args.project:
         path = Path(args.project)
     else:
@@ -698,7 +656,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         import threading
 
-        from nlp.topics import warm_up
+        from voc_app.analysis import warm_up
 
         threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
         code = app.exec()

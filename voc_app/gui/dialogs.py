@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from voc_app.gui.i18n import Labels
+from voc_app.importing import roles_for
 
 ROLE_LABELS = Labels(
     id=QT_TRANSLATE_NOOP("labels", "回答 ID"), customer=QT_TRANSLATE_NOOP("labels", "顧客 ID"),
@@ -48,13 +49,6 @@ COUNT_LABELS = Labels(
     duplicate_submissions=QT_TRANSLATE_NOOP("counts", "重複送信"),
     customers_listed=QT_TRANSLATE_NOOP("counts", "顧客リストの行"), orders=QT_TRANSLATE_NOOP("counts", "注文"),
     referrals=QT_TRANSLATE_NOOP("counts", "紹介"))
-
-
-def roles_for(kind: str) -> tuple[str, ...]:
-    from importers.behaviour import ROLES as BEHAVIOUR_ROLES
-    from importers.model import ROLES
-
-    return BEHAVIOUR_ROLES.get(kind, ROLES)
 
 
 class ImportWizard(QDialog):
@@ -249,7 +243,7 @@ class ExportDialog(QDialog):
             self.path.setText(name)
 
     def values(self) -> dict:
-        from voc_app.store.report import Filter
+        from voc_app.export.excel import Filter
 
         return {"out": self.path.text().strip(), "mask_pii": self.mask.isChecked(),
                 "flt": Filter(self.date_from.text().strip() or None, self.date_to.text().strip() or None)}

@@ -35,7 +35,7 @@ KILL_AFTER_S = 3.0  # a job in its own process that has not stopped this long af
 
 def _child(fn, project_path: str, kwargs: dict, out, cancel) -> None:  # a separate process
     """Run ``fn`` in its own process: heavy Python work there never holds the UI's GIL."""
-    from voc_app.store import Project
+    from voc_app.project import open_project
     from voc_app.workers import watch_parent
 
     watch_parent()  # the app killed or crashed: this process ends too, its transaction rolled back
@@ -46,7 +46,7 @@ def _child(fn, project_path: str, kwargs: dict, out, cancel) -> None:  # a separ
         out.put(("progress", -1.0 if fraction is None else float(fraction), message))
 
     try:
-        with Project(project_path) as project:
+        with open_project(project_path) as project:
             result = fn(project, progress=report, **kwargs)
     except Cancelled:
         out.put(("cancelled",))
@@ -122,9 +122,9 @@ class _Runnable(QRunnable):
     def _run_thread(self) -> None:
         job = self.job
         try:
-            from voc_app.store import Project
+            from voc_app.project import open_project
 
-            with Project(job.project_path) as project:
+            with open_project(job.project_path) as project:
                 result = job.fn(project, progress=job._report, **job.kwargs)
         except Cancelled:
             job._post("cancelled")
@@ -141,11 +141,11 @@ class _Runnable(QRunnable):
 
 
 def _log(text: str) -> None:
-    from voc_app.cli import _log_path
+    """A job's unexpected error goes to the app's own log (the one the crash dialog names)."""
+    from voc_app.gui.runtime import write_log
 
     try:
-        with open(_log_path(), "a", encoding="utf-8") as f:
-            f.write(text)
+        write_log(text)
     except OSError:
         pass
 

@@ -8,8 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 
 from voc_app.gui.i18n import Labels, label
-from voc_app.store import Project
-from voc_app.store.queries import verbatim_count_estimate, verbatim_ids, verbatims_by_id
+from voc_app.overview import (
+    VerbatimRecord,
+    all_verbatim_ids,
+    verbatim_count_estimate,
+    verbatim_ids,
+    verbatims_by_id,
+)
+from voc_app.project import open_project
 
 KIND_LABELS = Labels(survey=QT_TRANSLATE_NOOP("labels", "アンケート"), support=QT_TRANSLATE_NOOP("labels", "サポート"),
                      interview=QT_TRANSLATE_NOOP("labels", "インタビュー"))
@@ -55,10 +61,6 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-def _all_ids(project, progress, search, filters) -> list[int]:
-    return verbatim_ids(project.conn, search, filters)
-
-
 class VerbatimModel(QAbstractTableModel):
     """All matching verbatims, virtualised: the ids of the current search are held (8 bytes a
     row), rows are fetched from SQLite a page at a time when the view shows them."""
@@ -72,8 +74,8 @@ class VerbatimModel(QAbstractTableModel):
         super().__init__()
         self.project_path = Path(project_path)
         self.ids: list[int] = []
-        self._cache: dict[int, tuple] = {}
-        self._project = Project(self.project_path)
+        self._cache: dict[int, VerbatimRecord] = {}
+        self._project = open_project(self.project_path)
         self.complete = True
         self._generation = 0  # the latest query; an older query's background result is dropped
         self._jobs: list = []  # background reads still running (kept referenced until they end)
@@ -83,7 +85,7 @@ class VerbatimModel(QAbstractTableModel):
 
     def project_size(self) -> int:
         """About how many verbatims the project holds (the largest id: no table scan)."""
-        return verbatim_count_estimate(self._project.conn)
+        return verbatim_count_estimate(self._project)
 
     # the first page of a query is read on the UI thread (fast: LIMIT); the rest of the ids in a
     # background job, appended when they arrive (a million ids take ~0.5 s to read)
@@ -95,7 +97,7 @@ class VerbatimModel(QAbstractTableModel):
         read finishes (``completed`` then carries the total). Returns the rows shown now."""
         self._generation += 1
         self.beginResetModel()
-        self.ids = verbatim_ids(self._project.conn, search, filters, limit=self.FIRST)
+        self.ids = verbatim_ids(self._project, search, filters, limit=self.FIRST)
         self._cache.clear()
         self.endResetModel()
         self.complete = len(self.ids) < self.FIRST
@@ -105,7 +107,7 @@ class VerbatimModel(QAbstractTableModel):
         from voc_app.gui.jobs import Job
 
         generation = self._generation
-        job = Job("ids", self.project_path, _all_ids, search=search, filters=filters)
+        job = Job("ids", self.project_path, all_verbatim_ids, search=search, filters=filters)
         job.when("done", lambda ids: self._rest(generation, ids))
         self._jobs = [j for j in self._jobs if not j.finished] + [job]
         job.start()
@@ -130,7 +132,7 @@ class VerbatimModel(QAbstractTableModel):
         self._cache.clear()
         self.endResetModel()
 
-    def row(self, r: int) -> tuple | None:
+    def row(self, r: int) -> VerbatimRecord | None:
         if not 0 <= r < len(self.ids):
             return None
         vid = self.ids[r]
@@ -140,7 +142,7 @@ class VerbatimModel(QAbstractTableModel):
             page = self.ids[start:start + self.PAGE]
             if len(self._cache) > 20 * self.PAGE:
                 self._cache.clear()
-            self._cache.update(verbatims_by_id(self._project.conn, page))
+            self._cache.update(verbatims_by_id(self._project, page))
             got = self._cache.get(vid)
         return got
 
@@ -159,23 +161,22 @@ class VerbatimModel(QAbstractTableModel):
         row = self.row(index.row())
         if row is None:
             return None
-        kind, question, cust, when, text, pol, stage, churn, adv, *_ = row
         c = index.column()
         if c == 0:
-            return KIND_LABELS.get(kind, kind)
+            return KIND_LABELS.get(row.kind, row.kind)
         if c == 1:
-            return question or ""
+            return row.question or ""
         if c == 2:
-            return cust or ""
+            return row.customer or ""
         if c == 3:
-            return (when or "")[:16].replace("T", " ")
+            return (row.created_at or "")[:16].replace("T", " ")
         if c == 4:
-            return POLARITY_LABELS.get(pol or "", "")
+            return POLARITY_LABELS.get(row.polarity or "", "")
         if c == 5:
-            return STAGE_LABELS.get(stage or "", "")
+            return STAGE_LABELS.get(row.stage or "", "")
         if c == 6:
-            return "・".join(x for x, on in ((self.tr("解約"), churn), (self.tr("推奨"), adv)) if on)
-        return text if role == Qt.ItemDataRole.ToolTipRole else text.replace("\n", " ")
+            return "・".join(x for x, on in ((self.tr("解約"), row.churn), (self.tr("推奨"), row.advocacy)) if on)
+        return row.text if role == Qt.ItemDataRole.ToolTipRole else row.text.replace("\n", " ")
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -184,4 +185,4 @@ class VerbatimModel(QAbstractTableModel):
 
     def evidence(self, r: int) -> list[dict]:
         row = self.row(r)
-        return json.loads(row[9]) if row and row[9] else []
+        return json.loads(row.evidence) if row and row.evidence else []

@@ -27,8 +27,10 @@ def _t0() -> float:
         return time.time()
 
 
-def run(app: QApplication, out: Path, import_file: Path | None) -> int:
-    from voc_app.gui.app import MainWindow, wait_idle
+def run(app: QApplication, out: Path, import_file: Path | None, *, window: type, wait_idle) -> int:
+    """``window``: the main window class and ``wait_idle`` its helper, passed by ``voc_app.gui.app``
+    (which starts this; importing it back would make a cycle)."""
+    MainWindow = window  # noqa: N806 - a class
 
     t0 = _t0()
     out.mkdir(parents=True, exist_ok=True)
@@ -72,20 +74,21 @@ def run(app: QApplication, out: Path, import_file: Path | None) -> int:
 
     def do_import():
         from voc_app.importing import import_file as imp
-        from voc_app.store import Project
+        from voc_app.project import create_project
 
-        with Project.create(project) as p:
+        with create_project(project) as p:
             rep = imp(p, import_file)
             return {"file": import_file.name, "verbatims": rep.counts.get("verbatims", 0), "batch": rep.batch_id}
 
     def analyse():
         # as the app runs it on a big project: a background job in its own process (spawned by
         # the frozen executable itself), reporting progress to this UI thread
-        from voc_app.gui.app import op_analyze
         from voc_app.gui.jobs import Job
-        from voc_app.store import Project
+        from voc_app.overview import analysed_counts
+        from voc_app.project import open_project
+        from voc_app.workflow import analyze_all
 
-        job = Job("analyse", project, op_analyze, process=True)
+        job = Job("analyse", project, analyze_all, process=True)
         failed: list[str] = []
         job.when("failed", failed.append).when("cancelled", lambda: failed.append("cancelled"))
         job.start()
@@ -96,9 +99,8 @@ def run(app: QApplication, out: Path, import_file: Path | None) -> int:
         if failed or not job.finished:
             raise RuntimeError(f"analysis job: {failed or 'did not finish in 600 s'}")
         res = job.result
-        with Project(project) as p:
-            n = p.conn.execute("SELECT count(*) FROM analyses").fetchone()[0]
-            topics = p.conn.execute("SELECT count(*) FROM topics WHERE status = 'active'").fetchone()[0]
+        with open_project(project) as p:
+            n, topics = analysed_counts(p)
         if not n or not topics:
             raise RuntimeError(f"analyses {n}, topics {topics}")
         return {"analysed": n, "topics": topics, "result": str(res)[:80]}
@@ -119,9 +121,9 @@ def run(app: QApplication, out: Path, import_file: Path | None) -> int:
         from openpyxl import load_workbook
 
         from voc_app.export.excel import export as xl
-        from voc_app.store import Project
+        from voc_app.project import open_project
 
-        with Project(project) as p:
+        with open_project(project) as p:
             res = xl(p, out / "smoke.xlsx")
         wb = load_workbook(out / "smoke.xlsx", read_only=True)
         if "発言一覧" not in wb.sheetnames or res.verbatims == 0:
@@ -131,24 +133,11 @@ def run(app: QApplication, out: Path, import_file: Path | None) -> int:
     def cue_prefilter():
         # the compiled prefilter (hyperscan) must travel with the bundle where it has wheels,
         # and find exactly what re alone finds in the imported verbatims
-        import platform
+        from voc_app.analysis import cue_prefilter_check
+        from voc_app.project import open_project
 
-        from nlp import cues
-        from nlp.normalize import normalize
-        from voc_app.store import Project
-
-        pf = cues._prefilter()
-        if pf is None:
-            if platform.machine() in ("x86_64", "AMD64", "arm64"):
-                raise RuntimeError("hyperscan is missing from the bundle")
-            return {"prefilter": "not available on this platform"}
-        with Project(project) as p:
-            texts = [normalize(t).text for (t,) in p.conn.execute("SELECT text FROM verbatims LIMIT 2000")]
-        got = cues._search_prefiltered(pf, texts)
-        for name in cues.LEXICONS:
-            if [g.get(name, []) for g in got] != cues.find_many(name, texts):
-                raise RuntimeError(f"prefiltered search differs for {name}")
-        return {"texts": len(texts), "cues": sum(len(c) for g in got for c in g.values())}
+        with open_project(project) as p:
+            return cue_prefilter_check(p, 2000)
 
     if import_file is None:  # the bundled sample survey
         from base.resources import resource_path

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from voc_app.gui.i18n import Labels
 from voc_app.gui.models import KIND_LABELS, POLARITY_LABELS, STAGE_LABELS, RowsModel, VerbatimModel
-from voc_app.store import Project
 
 # pyqtgraph's exit clean-up deletes graphics items at interpreter shutdown, after PySide6 has
 # started tearing down: with PySide6 6.x that crashes the process on exit. Qt frees them itself.
@@ -120,19 +119,9 @@ class OverviewView(QWidget):
     @staticmethod
     def load(p) -> dict:
         """Everything the overview shows (runs in a worker thread)."""
-        from voc_app.store import report
-        from voc_app.store.queries import project_counts
-        from voc_app.store.signals import segment_counts
-        from voc_app.topics import topic_list
+        from voc_app.overview import overview_figures
 
-        report.select_verbatims(p.conn, report.Filter())
-        try:
-            return {"counts": project_counts(p.conn), "nps": report.nps_distribution(p.conn),
-                    "months": report.polarity_by_month(p.conn), "kinds": report.counts_by_kind(p.conn),
-                    "topics": {s: topic_list(p, s) for s in ("delight", "pain")}, "segs": segment_counts(p.conn),
-                    "batches": len(p.conn.execute("SELECT id FROM batches").fetchall())}
-        finally:
-            p.conn.execute("DROP TABLE IF EXISTS temp.export_ids")
+        return overview_figures(p)
 
     def show_data(self, d: dict) -> None:
         while self.grid.count():
@@ -290,7 +279,7 @@ class VerbatimsView(QWidget):
 
     def _filters(self) -> dict | None:
         """The filters of both rows; None (and a message) when a date or attribute is unreadable."""
-        from importers.values import parse_datetime
+        from voc_app.importing import parse_datetime
 
         f = {k: b.currentData() for k, b in self.filters.items() if b.currentData()}
         if self.customer.text().strip():
@@ -341,20 +330,21 @@ class VerbatimsView(QWidget):
         if row is None:
             self.detail.clear()
             return
-        kind, question, cust, when, text, pol, stage, churn, adv, _ev, pol_p, churn_p, adv_p = row
-        meta = f"{KIND_LABELS.get(kind, kind)} ・ {html.escape(question or '')} ・ {cust or '—'} ・ {(when or '')[:16]}"
+        meta = (f"{KIND_LABELS.get(row.kind, row.kind)} ・ {html.escape(row.question or '')} ・ {row.customer or '—'}"
+                f" ・ {(row.created_at or '')[:16]}")
         ev = self.model.evidence(current.row())
         cues = "、".join(html.escape(f"{EVIDENCE_LABELS.get(e['kind'], e['kind'])}: {e['text']}") for e in ev)
         evidence_word = self.tr("根拠")
         # how sure the model is: of the polarity it chose, and that there is churn / advocacy
         sure = " ・ ".join(f"{EVIDENCE_LABELS.get(k, k)} {p:.0%}" for k, p in
-                          (("polarity", pol_p), ("churn", churn_p), ("advocacy", adv_p)) if p is not None)
+                          (("polarity", row.polarity_p), ("churn", row.churn_p), ("advocacy", row.advocacy_p))
+                          if p is not None)
         sure_word = self.tr("確からしさ")
         sure_line = f"<p style='color:#777'>{sure_word}: {sure}</p>" if sure else ""
         self.detail.setHtml(f"<p style='color:#555'>{meta}</p><p style='font-size:15px'>"
-                            f"{_highlight(text, ev, self.search.text().strip())}</p>"
-                            f"<p style='color:#555'>{POLARITY_LABELS.get(pol or '', '')} ・ "
-                            f"{STAGE_LABELS.get(stage or '', '')} ・ {evidence_word}: {cues or '—'}</p>{sure_line}")
+                            f"{_highlight(row.text, ev, self.search.text().strip())}</p>"
+                            f"<p style='color:#555'>{POLARITY_LABELS.get(row.polarity or '', '')} ・ "
+                            f"{STAGE_LABELS.get(row.stage or '', '')} ・ {evidence_word}: {cues or '—'}</p>{sure_line}")
 
     def _kwic(self, width: int = 24, limit: int = 200) -> None:
         term = self.search.text().strip()
@@ -364,7 +354,7 @@ class VerbatimsView(QWidget):
         lines = []
         for r in range(min(self.model.rowCount(), limit * 2)):
             row = self.model.row(r)
-            text = row[4].replace("\n", " ") if row else ""
+            text = row.text.replace("\n", " ") if row else ""
             i = text.find(term)
             while i >= 0 and len(lines) < limit:
                 left, right = text[max(0, i - width):i], text[i + len(term):i + len(term) + width]
@@ -440,19 +430,9 @@ class TopicsView(QWidget):
 
     @staticmethod
     def load(p) -> dict:
-        from voc_app.store import topics as store
-        from voc_app.topics import topic_list
+        from voc_app.topics import topic_maps
 
-        data = {}
-        for side in ("delight", "pain"):
-            info = topic_list(p, side)
-            trend: dict[int | None, dict[str, int]] = {}
-            for tid, month, n in store.trend(p.conn, side, "month"):
-                trend.setdefault(tid, {})[month] = n
-            info["trend"] = trend
-            info["centers"] = {t["id"]: t["center"] for t in store.topics(p.conn, side)}
-            data[side] = info
-        return data
+        return topic_maps(p)
 
     def show_data(self, data: dict) -> None:
         for side in ("delight", "pain"):
@@ -598,9 +578,9 @@ class CustomersView(QWidget):
 
     @staticmethod
     def load(p) -> dict:
-        from voc_app.store.signals import flagged
+        from voc_app.review import flagged_lists
 
-        return {kind: flagged(p.conn, kind) for kind in ("ambassador", "churn")}
+        return flagged_lists(p)
 
     def show_data(self, data: dict) -> None:
         for kind in ("ambassador", "churn"):
@@ -616,14 +596,15 @@ class CustomersView(QWidget):
         return (kind, rows[row]) if 0 <= row < len(rows) else None
 
     def _detail(self, kind: str, row: int) -> None:
-        from voc_app.store.queries import customer_timeline
+        from voc_app.project import open_project
+        from voc_app.review import customer_timeline
 
         rows = self.rows.get(kind, [])
         if not 0 <= row < len(rows):
             return
         r = rows[row]
-        with Project(self.project_path) as p:
-            timeline = customer_timeline(p.conn, r["customer_id"])
+        with open_project(self.project_path) as p:
+            timeline = customer_timeline(p, r["customer_id"])
         items = "".join(f"<tr><td style='color:#555'>{(d or '')[:10]}</td><td style='color:#555'>{html.escape(w)}</td>"
                         f"<td>{html.escape(t)}</td></tr>" for d, w, t in timeline)
         reasons = "".join(f"<li>{html.escape(x)}</li>" for x in r["reasons"])
@@ -665,9 +646,9 @@ class ImportsView(QWidget):
 
     @staticmethod
     def load(p) -> list:
-        from voc_app.store.queries import batches
+        from voc_app.overview import batches
 
-        return batches(p.conn)
+        return batches(p)
 
     def show_data(self, bs: list) -> None:
         self.model.set_rows([(b["id"], b["file_name"], b["format"], b["responses"], b["verbatims"], b["tickets"],

@@ -12,7 +12,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 from base.errors import UserError
 from voc_app.store.db import now_iso, transaction
@@ -147,11 +147,17 @@ def coder_id(conn: sqlite3.Connection, name: str) -> int:
     return cur.lastrowid
 
 
-def coders(conn: sqlite3.Connection) -> list[tuple[int, str, int, int]]:
-    """(id, name, codings, verbatims reviewed)."""
-    return conn.execute(
+class Coder(NamedTuple):
+    id: int
+    name: str
+    codings: int  # not rejected
+    reviewed: int  # verbatims marked as gone through
+
+
+def coders(conn: sqlite3.Connection) -> list[Coder]:
+    return [Coder(*r) for r in conn.execute(
         "SELECT c.id, c.name, (SELECT count(*) FROM codings g WHERE g.coder_id = c.id AND g.state != 'rejected'),"
-        " (SELECT count(*) FROM coded d WHERE d.coder_id = c.id) FROM coders c ORDER BY c.id").fetchall()
+        " (SELECT count(*) FROM coded d WHERE d.coder_id = c.id) FROM coders c ORDER BY c.id")]
 
 
 # --- codebook ---------------------------------------------------------------------------------
@@ -209,6 +215,14 @@ def code_by_name(conn: sqlite3.Connection, name: str) -> dict:
             raise CodingError(f"コード「{name}」はありません")
         parent = row[0]
     return code(conn, row[0])
+
+
+def find_code(conn: sqlite3.Connection, *, guid: str, name: str, parent_id: int | None) -> int | None:
+    """The code with this guid, else the one with this name under this parent (a codebook import
+    updates what it finds)."""
+    row = conn.execute("SELECT id FROM codes WHERE guid = ?", (guid,)).fetchone() or conn.execute(
+        "SELECT id FROM codes WHERE name = ? AND parent_id IS ?", (name, parent_id)).fetchone()
+    return row[0] if row else None
 
 
 def subtree(conn: sqlite3.Connection, code_id: int) -> list[int]:
@@ -409,6 +423,41 @@ def next_verbatim(conn: sqlite3.Connection, coder: int, after: int, *, backwards
     return row[0] if row else None
 
 
+# --- verbatims being coded ---------------------------------------------------------------------
+
+class VerbatimToCode(NamedTuple):
+    """A verbatim as the coding view shows it."""
+    id: int
+    text: str
+    kind: str
+    question: str | None  # the question, channel or speaker
+    created_at: str | None
+    polarity: str | None
+
+
+def verbatim_to_code(conn: sqlite3.Connection, verbatim_id: int) -> VerbatimToCode | None:
+    row = conn.execute("SELECT v.id, v.text, v.kind, coalesce(v.question, v.channel, v.speaker), v.created_at,"
+                       " (SELECT polarity FROM analyses a WHERE a.verbatim_id = v.id) FROM verbatims v WHERE v.id = ?",
+                       (verbatim_id,)).fetchone()
+    return VerbatimToCode(*row) if row else None
+
+
+def verbatim_text(conn: sqlite3.Connection, verbatim_id: int) -> str | None:
+    """The text of a verbatim, None when there is no such verbatim."""
+    row = conn.execute("SELECT text FROM verbatims WHERE id = ?", (verbatim_id,)).fetchone()
+    return row[0] if row else None
+
+
+def verbatim_texts(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, str]:
+    """id -> text of these verbatims (missing ids left out)."""
+    ids = list(ids)
+    out: dict[int, str] = {}
+    for k in range(0, len(ids), 500):
+        part = ids[k:k + 500]
+        out.update(conn.execute(f"SELECT id, text FROM verbatims WHERE id IN ({','.join('?' * len(part))})", part))
+    return out
+
+
 # --- memos ------------------------------------------------------------------------------------
 
 def memo(conn: sqlite3.Connection, target: str, target_id: int = 0, coder: int | None = None) -> str:
@@ -432,10 +481,108 @@ def set_memo(conn: sqlite3.Connection, e: Edit, target: str, target_id: int, cod
         e.created("memos", [cur.lastrowid])
 
 
-def memos(conn: sqlite3.Connection) -> list[tuple[str, int, str | None, str, str]]:
-    """(target, target id, coder, text, updated_at) of every memo."""
-    return conn.execute("SELECT m.target, m.target_id, c.name, m.text, m.updated_at FROM memos m"
-                        " LEFT JOIN coders c ON c.id = m.coder_id ORDER BY m.target, m.target_id").fetchall()
+class Memo(NamedTuple):
+    target: str  # project, code or verbatim
+    target_id: int
+    coder: str | None  # None: a shared memo
+    text: str
+    updated_at: str
+
+
+def memos(conn: sqlite3.Connection) -> list[Memo]:
+    """Every memo, by target."""
+    return [Memo(*r) for r in conn.execute("SELECT m.target, m.target_id, c.name, m.text, m.updated_at FROM memos m"
+                                           " LEFT JOIN coders c ON c.id = m.coder_id ORDER BY m.target, m.target_id")]
+
+
+# --- rules and topics made codes ---------------------------------------------------------------
+
+# what a rule's conditions read from each answer: SQL over ``v`` (verbatims) and ``a`` (analyses)
+_RULE_COLUMNS = {
+    "text": "v.text", "tokens": "a.tokens", "polarity": "a.polarity", "stage": "a.stage", "churn": "a.churn",
+    "advocacy": "a.advocacy", "kind": "v.kind", "question": "coalesce(v.question, v.channel, v.speaker)",
+    "nps": "(SELECT r.nps FROM responses r WHERE r.id = v.response_id)",
+}
+RULE_COLUMNS = frozenset(_RULE_COLUMNS)
+
+
+class RuleChunk(NamedTuple):
+    """Answers in id order and, per column name, their values (one list per column)."""
+    ids: list[int]
+    columns: dict[str, list]
+
+
+def answer_count(conn: sqlite3.Connection) -> int:
+    """Verbatims that are answers (non-answers excluded)."""
+    return conn.execute("SELECT count(*) FROM verbatims WHERE NOT is_non_answer").fetchone()[0]
+
+
+def rule_chunks(conn: sqlite3.Connection, columns: list[str], size: int) -> Iterator[RuleChunk]:
+    """Every answer with the ``columns`` (names of ``RULE_COLUMNS``; tokens are the stored JSON,
+    None before analysis), ``size`` answers at a time."""
+    sql = (f"SELECT v.id, {', '.join(_RULE_COLUMNS[c] for c in columns)} FROM verbatims v"
+           " LEFT JOIN analyses a ON a.verbatim_id = v.id WHERE v.id > ? AND NOT v.is_non_answer"
+           " ORDER BY v.id LIMIT ?")
+    last = 0
+    while True:
+        rows = conn.execute(sql, (last, size)).fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        yield RuleChunk([r[0] for r in rows], {c: [r[i + 1] for r in rows] for i, c in enumerate(columns)})
+
+
+def condition_ids(conn: sqlite3.Connection, field: str, value: str) -> Iterator[int] | None:
+    """Ids of the verbatims a rule condition selects: ``topic`` (an id, or part of an active
+    topic's name), ``attr`` (``name=value``) or ``code`` (a code and its sub-codes, rejected
+    auto-codes left out). None when there is no such topic or code, or no such field."""
+    if field == "topic":
+        if value.isdigit():
+            q, args = "SELECT verbatim_id FROM topic_members WHERE topic_id = ?", [int(value)]
+        else:
+            tids = [r[0] for r in conn.execute(
+                "SELECT id FROM topics WHERE status = 'active' AND coalesce(name, auto_label) LIKE ?", (f"%{value}%",))]
+            if not tids:
+                return None
+            q, args = f"SELECT verbatim_id FROM topic_members WHERE topic_id IN ({','.join('?' * len(tids))})", tids
+    elif field == "attr":
+        k, _, v = value.partition("=")
+        expr, params = breakdown_expr(k.strip())
+        q, args = f"SELECT v.id FROM verbatims v WHERE {expr} = ?", [*params, v.strip()]
+    elif field == "code":
+        try:
+            c = code_by_name(conn, value)
+        except CodingError:
+            return None
+        ids = subtree(conn, c["id"])
+        q, args = ("SELECT DISTINCT verbatim_id FROM codings WHERE state != 'rejected'"
+                   f" AND code_id IN ({','.join('?' * len(ids))})", ids)
+    else:
+        return None
+    return (r[0] for r in conn.execute(q, args))
+
+
+class TopicLabel(NamedTuple):
+    label: str  # the name the user gave, else the automatic label
+    side: str  # delight, pain or all
+
+
+def active_topic(conn: sqlite3.Connection, topic_id: int) -> TopicLabel | None:
+    row = conn.execute("SELECT coalesce(name, auto_label), side FROM topics WHERE id = ? AND status = 'active'",
+                       (topic_id,)).fetchone()
+    return TopicLabel(*row) if row else None
+
+
+def topic_verbatim_ids(conn: sqlite3.Connection, topic_id: int) -> list[int]:
+    """The topic's answers, in the order the store keeps them."""
+    return [r[0] for r in conn.execute("SELECT verbatim_id FROM topic_members WHERE topic_id = ?", (topic_id,))]
+
+
+def topic_quotes(conn: sqlite3.Connection, topic_id: int, limit: int = 3) -> list[str]:
+    """Texts of the topic's representative answers."""
+    return [t for (t,) in conn.execute(
+        "SELECT v.text FROM verbatims v WHERE v.id IN (SELECT value FROM json_each("
+        "(SELECT quotes FROM topics WHERE id = ?))) LIMIT ?", (topic_id, limit))]
 
 
 # --- analysis ---------------------------------------------------------------------------------
@@ -484,13 +631,27 @@ def totals_by(conn: sqlite3.Connection, by: str) -> dict[str, int]:
                              " WHERE NOT v.is_non_answer GROUP BY 1", params).fetchall())
 
 
-def code_pairs(conn: sqlite3.Connection, include_pending: bool = True) -> list[tuple[int, int, int]]:
-    """(code a, code b, verbatims with both), a < b."""
+class CodePair(NamedTuple):
+    a: int  # code id, a < b
+    b: int
+    verbatims: int  # coded with both
+
+
+def attribute_names(conn: sqlite3.Connection) -> list[str]:
+    """Names of the response and customer attributes (up to 200 of each), sorted."""
+    keys = set()
+    for table in ("responses", "customers"):
+        for (k,) in conn.execute(f"SELECT DISTINCT j.key FROM {table}, json_each({table}.attributes) j LIMIT 200"):
+            keys.add(k)
+    return sorted(keys)
+
+
+def code_pairs(conn: sqlite3.Connection, include_pending: bool = True) -> list[CodePair]:
     cond = _state_cond(include_pending)
-    return conn.execute(
+    return [CodePair(*r) for r in conn.execute(
         f"WITH s AS (SELECT DISTINCT g.verbatim_id, g.code_id FROM codings g WHERE {cond})"
         " SELECT x.code_id, y.code_id, count(*) FROM s x JOIN s y ON x.verbatim_id = y.verbatim_id AND x.code_id < y.code_id"
-        " GROUP BY 1, 2").fetchall()
+        " GROUP BY 1, 2")]
 
 
 def code_sets(conn: sqlite3.Connection, include_pending: bool = True) -> dict[int, set[int]]:

@@ -19,6 +19,18 @@ class ProjectError(Exception):
     """A project file that cannot be opened or created; the message is for the user."""
 
 
+# SQLite's error for a database it cannot use in the middle of a command (another process holds
+# the lock, a read-only or vanished file): code outside the store catches it under this name and
+# words it with ``operational_message`` — it never imports sqlite3
+StoreOperationalError = sqlite3.OperationalError
+PROJECT_BUSY = "プロジェクトが他のプログラムで使用中です。しばらくしてから再実行してください"
+
+
+def operational_message(e: BaseException) -> str:
+    """What to tell the user about a ``StoreOperationalError``."""
+    return PROJECT_BUSY if "locked" in str(e) else str(e)
+
+
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
 
@@ -144,6 +156,11 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
             raise
         applied.append(name)
     return applied
+
+
+def checkpoint(conn: sqlite3.Connection) -> None:
+    """Fold the write-ahead log into the project file and empty it (a file to copy or ship)."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 @contextmanager

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import Any, NamedTuple
 
 COUNT_KEYS = ("verbatims", "customers", "responses", "tickets", "non_answers", "duplicates_skipped")
 
@@ -29,6 +29,26 @@ def project_counts(conn: sqlite3.Connection) -> dict[str, int]:
 def verbatim_count_estimate(conn: sqlite3.Connection) -> int:
     """The largest verbatim id: the number of verbatims ever imported, read without a scan."""
     return conn.execute("SELECT coalesce(max(id), 0) FROM verbatims").fetchone()[0]
+
+
+def analysed_and_topic_counts(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(stored analyses, active topics of every map)."""
+    return (conn.execute("SELECT count(*) FROM analyses").fetchone()[0],
+            conn.execute("SELECT count(*) FROM topics WHERE status = 'active'").fetchone()[0])
+
+
+def code_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM codes").fetchone()[0]
+
+
+def customer_ids(conn: sqlite3.Connection) -> dict[str, int]:
+    """External customer id → internal id."""
+    return dict(conn.execute("SELECT external_id, id FROM customers"))
+
+
+def verbatim_texts(conn: sqlite3.Connection, limit: int) -> list[str]:
+    """The text of the first ``limit`` verbatims (in the table's order)."""
+    return [t for (t,) in conn.execute("SELECT text FROM verbatims LIMIT ?", (limit,))]
 
 
 def batches(conn: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -143,10 +163,27 @@ def verbatim_ids(conn: sqlite3.Connection, search: str = "", filters: dict[str, 
     return [r[0] for r in conn.execute(f"SELECT v.id FROM verbatims v{where} ORDER BY v.id{tail}", args)]
 
 
-def verbatims_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple]:
-    """id → (kind, question/channel/speaker, customer, created_at, text, polarity, stage, churn,
-    advocacy, evidence JSON, polarity_p, churn_p, advocacy_p)."""
-    out: dict[int, tuple] = {}
+class VerbatimRecord(NamedTuple):
+    """A verbatim as the app's browser shows it (the analysis fields are None before analysis)."""
+
+    kind: str
+    question: str | None      # question, channel or speaker
+    customer: str | None      # external id
+    created_at: str | None
+    text: str
+    polarity: str | None
+    stage: str | None
+    churn: int | None
+    advocacy: int | None
+    evidence: str | None      # JSON list of evidence spans
+    polarity_p: float | None
+    churn_p: float | None
+    advocacy_p: float | None
+
+
+def verbatims_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, VerbatimRecord]:
+    """id → its ``VerbatimRecord``."""
+    out: dict[int, VerbatimRecord] = {}
     for i in range(0, len(ids), 500):
         part = ids[i:i + 500]
         for row in conn.execute(
@@ -155,7 +192,7 @@ def verbatims_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple
                 " FROM verbatims v"
                 " LEFT JOIN customers c ON c.id = v.customer_id LEFT JOIN analyses a ON a.verbatim_id = v.id"
                 f" WHERE v.id IN ({','.join('?' * len(part))})", part):
-            out[row[0]] = row[1:]
+            out[row[0]] = VerbatimRecord._make(row[1:])
     return out
 
 

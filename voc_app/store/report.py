@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from base.errors import InputError
 from voc_app.store.topics import VERBATIM_DATE  # one definition of "the date of a verbatim"
@@ -64,6 +66,27 @@ def select_verbatims(conn: sqlite3.Connection, flt: Filter) -> int:
         "INSERT INTO export_ids SELECT v.id FROM verbatims v LEFT JOIN analyses a ON a.verbatim_id = v.id"
         " LEFT JOIN customers c ON c.id = v.customer_id WHERE " + " AND ".join(cond), args)
     return conn.execute("SELECT count(*) FROM export_ids").fetchone()[0]
+
+
+def clear_selection(conn: sqlite3.Connection) -> None:
+    """Drop the temporary table ``select_verbatims`` filled (kept otherwise until the connection closes)."""
+    conn.execute("DROP TABLE IF EXISTS temp.export_ids")
+
+
+@contextmanager
+def selection(conn: sqlite3.Connection, flt: Filter) -> Iterator[int]:
+    """``select_verbatims`` for the queries of a ``with`` block (yields the count), dropped after it."""
+    n = select_verbatims(conn, flt)
+    try:
+        yield n
+    finally:
+        clear_selection(conn)
+
+
+def answer_count(conn: sqlite3.Connection) -> int:
+    """The selected verbatims that are answers (non-answers such as 「特になし」 left out)."""
+    return conn.execute("SELECT count(*) FROM export_ids e JOIN verbatims v ON v.id = e.id WHERE NOT v.is_non_answer"
+                        ).fetchone()[0]
 
 
 def period(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
@@ -166,10 +189,27 @@ def main_attributes(conn: sqlite3.Connection, limit: int = 3) -> list[str]:
     return [k for k, _ in sorted(keys.items(), key=lambda kv: -kv[1])[:limit]]
 
 
-def verbatim_rows(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[tuple]:
-    """(id, kind, question, date, customer, text, polarity, stage, churn type, advocacy type,
-    delight topic, pain topic, codes) of the filtered verbatims, in id order. Codes: the names of
-    the codes on the verbatim (any coder; rejected auto-codes left out), joined with 「、」."""
+class VerbatimRow(NamedTuple):
+    """One line of the exported verbatim list."""
+
+    id: int
+    kind: str
+    question: str | None      # question, channel or speaker
+    date: str | None          # ISO 8601 (``VERBATIM_DATE``)
+    customer: str | None      # external id
+    text: str
+    polarity: str | None
+    stage: str | None
+    churn: str | None         # churn type ('1' when untyped), None without churn intent
+    advocacy: str | None      # advocacy type ('1' when untyped), None without advocacy
+    delight_topic: str | None
+    pain_topic: str | None
+    codes: str | None         # code names joined with 「、」
+
+
+def verbatim_rows(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[VerbatimRow]:
+    """The filtered verbatims in id order. Codes: the names of the codes on the verbatim (any
+    coder; rejected auto-codes left out), joined with 「、」."""
     cur = conn.execute(
         f"SELECT v.id, v.kind, coalesce(v.question, v.channel, v.speaker), {VERBATIM_DATE}, c.external_id, v.text,"
         " a.polarity, a.stage, CASE WHEN a.churn THEN coalesce(a.churn_type, '1') END,"
@@ -186,7 +226,7 @@ def verbatim_rows(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[tuple
         rows = cur.fetchmany(batch)
         if not rows:
             return
-        yield from rows
+        yield from map(VerbatimRow._make, rows)
 
 
 def texts_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
