@@ -176,13 +176,32 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("COMMIT")
 
 
+def database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite-utils over an open connection, for introspection, counts, upserts and small writes
+    (its writes nest as savepoints inside our transaction: one import stays one transaction).
+    The hot paths (import, analysis, export, auto-coding) stay on plain sqlite3, measured faster."""
+    return sqlite_utils.Database(conn, recursive_triggers=False)
+
+
+def meta_value(conn: sqlite3.Connection, key: str) -> str | None:
+    """A project setting from the ``meta`` table (None when unset)."""
+    try:
+        return database(conn)["meta"].get(key)["value"]
+    except sqlite_utils.db.NotFoundError:
+        return None
+
+
+def set_meta_value(conn: sqlite3.Connection, key: str, value: str) -> None:
+    database(conn)["meta"].upsert({"key": key, "value": value}, pk="key")
+
+
 class Project:
     """An open project file. ``db`` is a sqlite-utils Database over the same connection."""
 
     def __init__(self, path: str | Path, *, create: bool = False) -> None:
         self.path = Path(path)
         self.conn = connect(self.path, create=create)
-        self.db = sqlite_utils.Database(self.conn)
+        self.db = database(self.conn)
 
     @classmethod
     def create(cls, path: str | Path) -> Project:

@@ -6,23 +6,25 @@ import json
 import sqlite3
 from typing import Any, NamedTuple
 
+from voc_app.store.db import database
+
 COUNT_KEYS = ("verbatims", "customers", "responses", "tickets", "non_answers", "duplicates_skipped")
 
 
 def project_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    one = lambda q: conn.execute(q).fetchone()[0] or 0  # noqa: E731
+    db = database(conn)
     return {
-        "verbatims": one("SELECT count(*) FROM verbatims"),
-        "customers": one("SELECT count(*) FROM customers"),
-        "responses": one("SELECT count(*) FROM responses"),
-        "tickets": one("SELECT count(*) FROM tickets"),
-        "non_answers": one("SELECT count(*) FROM verbatims WHERE is_non_answer"),
-        "duplicates_skipped": one("SELECT sum(duplicates_skipped) FROM batches"),
-        "messages": one("SELECT count(*) FROM messages"),
-        "interviews": one("SELECT count(*) FROM interviews"),
-        "partial_responses": one("SELECT count(*) FROM responses WHERE is_partial"),
-        "duplicate_submissions": one("SELECT count(*) FROM responses WHERE duplicate_of IS NOT NULL"),
-        "batches": one("SELECT count(*) FROM batches"),
+        "verbatims": db["verbatims"].count,
+        "customers": db["customers"].count,
+        "responses": db["responses"].count,
+        "tickets": db["tickets"].count,
+        "non_answers": db["verbatims"].count_where("is_non_answer"),
+        "duplicates_skipped": conn.execute("SELECT sum(duplicates_skipped) FROM batches").fetchone()[0] or 0,
+        "messages": db["messages"].count,
+        "interviews": db["interviews"].count,
+        "partial_responses": db["responses"].count_where("is_partial"),
+        "duplicate_submissions": db["responses"].count_where("duplicate_of IS NOT NULL"),
+        "batches": db["batches"].count,
     }
 
 

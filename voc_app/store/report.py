@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from base.errors import InputError
+from voc_app.store.db import database, meta_value
 from voc_app.store.topics import VERBATIM_DATE  # one definition of "the date of a verbatim"
 
 _COLUMNS = {"source": "v.kind", "kind": "v.kind", "polarity": "a.polarity", "stage": "a.stage",
@@ -246,11 +247,10 @@ def last_contact(conn: sqlite3.Connection, external_id: str) -> str | None:
 
 def salt(conn: sqlite3.Connection) -> str:
     """The project's pseudonym salt (created once, kept in ``meta``)."""
-    row = conn.execute("SELECT value FROM meta WHERE key = 'pii_salt'").fetchone()
-    if row:
-        return row[0]
+    value = meta_value(conn, "pii_salt")
+    if value:
+        return value
     import secrets
 
-    value = secrets.token_hex(16)
-    conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('pii_salt', ?)", (value,))
-    return conn.execute("SELECT value FROM meta WHERE key = 'pii_salt'").fetchone()[0]
+    database(conn)["meta"].insert({"key": "pii_salt", "value": secrets.token_hex(16)}, pk="key", ignore=True)
+    return meta_value(conn, "pii_salt")

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
-from voc_app.store.db import now_iso
+from voc_app.store.db import database, meta_value, now_iso, set_meta_value
 
 
 def reference_time(conn: sqlite3.Connection) -> str | None:
@@ -107,22 +107,18 @@ def review(conn: sqlite3.Connection, external_id: str, kind: str, state: str, no
                        " WHERE c.external_id = ?", (external_id,)).fetchone()
     if row is None:
         raise KeyError(external_id)
-    conn.execute(
-        "INSERT INTO reviews (customer_id, kind, state, note, evidence, reviewed_at) VALUES (?,?,?,?,?,?)"
-        " ON CONFLICT (customer_id, kind) DO UPDATE SET state = excluded.state, note = excluded.note,"
-        " evidence = excluded.evidence, reviewed_at = excluded.reviewed_at",
-        (row[0], kind, state, note, row[1] or "[]", now_iso()))
+    database(conn)["reviews"].upsert({"customer_id": row[0], "kind": kind, "state": state, "note": note,
+                                      "evidence": row[1] or "[]", "reviewed_at": now_iso()}, pk=("customer_id", "kind"))
 
 
 def thresholds(conn: sqlite3.Connection) -> dict[str, float]:
     """Flag thresholds stored in the project (defaults from nlp.scoring)."""
     from nlp.scoring import DEFAULT_THRESHOLDS
 
-    row = conn.execute("SELECT value FROM meta WHERE key = 'signal_thresholds'").fetchone()
-    return {**DEFAULT_THRESHOLDS, **(json.loads(row[0]) if row else {})}
+    stored = meta_value(conn, "signal_thresholds")
+    return {**DEFAULT_THRESHOLDS, **(json.loads(stored) if stored else {})}
 
 
 def set_thresholds(conn: sqlite3.Connection, values: dict[str, float]) -> None:
     merged = {**thresholds(conn), **values}
-    conn.execute("INSERT INTO meta (key, value) VALUES ('signal_thresholds', ?) ON CONFLICT (key) DO UPDATE"
-                 " SET value = excluded.value", (json.dumps(merged),))
+    set_meta_value(conn, "signal_thresholds", json.dumps(merged))
