@@ -77,17 +77,6 @@ def batches_with_sha(conn: sqlite3.Connection, sha256: str) -> list[int]:
     return [r[0] for r in conn.execute("SELECT id FROM batches WHERE sha256 = ? ORDER BY id", (sha256,))]
 
 
-def verbatim_page(conn: sqlite3.Connection, *, limit: int = 500, offset: int = 0) -> list[tuple]:
-    """(kind, question/channel/speaker, customer external id, created_at, text, polarity, stage,
-    churn, advocacy) in import order; the analysis columns are None before ``voc analyze``."""
-    return conn.execute(
-        "SELECT v.kind, coalesce(v.question, v.channel, v.speaker), c.external_id, v.created_at, v.text,"
-        " a.polarity, a.stage, a.churn, a.advocacy"
-        " FROM verbatims v LEFT JOIN customers c ON c.id = v.customer_id"
-        " LEFT JOIN analyses a ON a.verbatim_id = v.id ORDER BY v.id LIMIT ? OFFSET ?",
-        (limit, offset)).fetchall()
-
-
 # --- the app's verbatim browser -----------------------------------------------------------------
 
 VERBATIM_FILTERS = ("kind", "question", "polarity", "stage", "signal", "customer", "topic", "date_from", "date_to", "code",
