@@ -542,6 +542,67 @@ def cmd_referrals(args: argparse.Namespace) -> int:
     return 0
 
 
+DRIVERS_TSV = ("side", "topic_id", "topic", "n_with", "n_without", "nps_with", "nps_without", "impact", "ci_low",
+               "ci_high", "promoter_diff", "detractor_diff", "overall_effect", "significant")
+
+
+def cmd_drivers(args: argparse.Namespace) -> int:
+    import unicodedata
+
+    from voc_app.drivers import COLUMNS, format_nps, nps_drivers
+
+    with Project(args.project) as project:
+        rep = nps_drivers(project, min_mentions=args.min, side=args.side)
+    if args.tsv:
+        print("\t".join(DRIVERS_TSV))
+        for d in rep.rows():  # 件数不足: the figures are empty cells
+            figures = [d.nps_with, d.nps_without, d.impact, d.ci_low, d.ci_high, d.promoter_diff, d.detractor_diff,
+                       d.overall_effect]
+            cells = [d.side, d.topic_id, d.label, d.n_with, d.n_without,
+                     *("" if x is None else round(x, 2) + 0.0 for x in figures), int(d.significant) if d.enough else ""]
+            print("\t".join(_tsv_cell(v) for v in cells))
+        for t in rep.tables:
+            if not t.has_topics:
+                print(f"注意: {t.message}", file=sys.stderr)
+        return 0
+
+    def width(s: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    def fit(s: str, w: int) -> str:
+        s = " ".join(s.split())
+        while width(s) > w:
+            s = s[:-2] + "…"
+        return s
+
+    print(f"回答者 {rep.respondents:,} 人、NPS {format_nps(rep.nps)}（推奨者 {rep.promoters:,}・中立者 "
+          f"{rep.passives:,}・批判者 {rep.detractors:,}）")
+    for t in rep.tables:
+        print()
+        print(f"■ {t.title}" + ("（全体 NPS を大きく下げている順）" if t.side == "pain" else "（全体 NPS を大きく支えている順）"))
+        if not t.has_topics:
+            print(f"  {t.message}")
+            continue
+        rows = [["", *COLUMNS]] + [[str(d.rank or ""), fit(d.label, 30), *d.cells()[1:]] for d in (*t.ranked, *t.too_few)]
+        for d, r in zip((*t.ranked, *t.too_few), rows[1:], strict=True):
+            r[6] += " *" if d.significant else "  "
+        if len(rows) == 1:
+            print("  （トピックがありません）")
+            continue
+        widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
+        for r in rows:
+            # the label left-aligned, numbers right-aligned
+            print("  " + "  ".join(c + " " * (w - width(c)) if i == 1 else " " * (w - width(c)) + c
+                                   for i, (c, w) in enumerate(zip(r, widths, strict=True))).rstrip())
+        if not t.ranked:
+            print(f"  比べられるトピックがありません（言及あり・なしが各 {rep.min_mentions} 人以上のもの）")
+    print()
+    print("差 = NPS（言及あり）− NPS（なし）。* は 95%信頼区間が 0 を含まない差です。")
+    print("全体NPSへの影響 = 差 × 言及した人の割合（言及した人が他の人と同じ点をつけたら、全体 NPS が何ポイント違うか）。")
+    print(f"言及あり・なしのどちらかが {rep.min_mentions} 人未満のトピックは件数不足です（--min N で変更）。")
+    return 0
+
+
 def _day(v: str | None, flag: str) -> str | None:
     if not v:
         return None
@@ -666,6 +727,16 @@ def build_parser() -> argparse.ArgumentParser:
                                             " move 回答ID… トピックID|rare / seed ID 語… / undo / redo")
     s.add_argument("--side", choices=["delight", "pain", "all"], default="delight", help="move・undo・redo の対象マップ")
     s.set_defaults(func=cmd_topic)
+
+    s = sub.add_parser("drivers", help="NPS を動かすトピック: 言及した人としない人の NPS の差（95%信頼区間付き）で"
+                       "「まず直すべき不満」と「守るべき喜び」を順位付け")
+    s.add_argument("project")
+    s.add_argument("--side", choices=["delight", "pain", "all"], default="all",
+                   help="pain=まず直すべき不満、delight=守るべき喜び、all=両方（既定）")
+    s.add_argument("--min", type=int, default=5, metavar="N",
+                   help="比べるのに必要な人数: 言及あり・なしが各 N 人以上（既定 5）。足りないトピックは件数不足")
+    s.add_argument("--tsv", action="store_true", help="機械可読な TSV で出力（side, topic_id, topic, n_with … significant）")
+    s.set_defaults(func=cmd_drivers)
 
     s = sub.add_parser("referrals", help="紹介レポート: 紹介の多い顧客、購入率（区分・NPS 別）、紹介のないアンバサダー候補")
     s.add_argument("project")
