@@ -558,6 +558,13 @@ def fit_topics(docs: Sequence[Doc], *, n_topics: int | None = None,
     return TopicFit(labels, sim, topics, group_near_duplicates(X, rare), X)
 
 
+def central_members(fit: TopicFit, number: int) -> np.ndarray:
+    """Indexes of topic ``number``'s answers, most central first (what ``nlp.topic_labels``
+    reads)."""
+    members = np.flatnonzero(fit.labels == number)
+    return members[np.argsort(-fit.similarity[members], kind="stable")]
+
+
 def _quotes(members: np.ndarray, sims: np.ndarray, docs: Sequence[Doc], n: int) -> list[int]:
     """Most central answers first, skipping near-identical token lists."""
     seen: set[tuple] = set()

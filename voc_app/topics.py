@@ -59,9 +59,11 @@ def update_topics(project: Project, side: str = "delight", *, refit: bool = Fals
         tick(0.4, "トピックを推定")
         fit = nt.fit_topics(docs, n_topics=n_topics, seed_topics=seeds or None,
                             progress=lambda f, m: tick(0.4 + 0.45 * f, m))
-        tick(0.85, "保存")
+        tick(0.85, "トピックに名前をつける")
+        names = _name_fit(project, units, fit)
+        tick(0.9, "保存")
         with transaction(conn):
-            mapping = _save_fit(conn, side, units, fit, old, n_topics)
+            mapping = _save_fit(conn, side, units, fit, old, n_topics, names)
         tick(1.0, "完了")
         return {"side": side, "answers": len(units), "topics": len(fit.topics), "fitted": True,
                 "rare": int((fit.labels < 0).sum()), "kept_names": mapping}
@@ -92,7 +94,36 @@ def update_topics(project: Project, side: str = "delight", *, refit: bool = Fals
             "rare_added": sum(1 for r in rows if r[1] is None), "removed": len(gone)}
 
 
-def _save_fit(conn, side: str, units: list, fit, old: dict, n_topics: int | None) -> int:
+def _labelled(project: Project, fn):
+    """Run ``fn`` with the project's user dictionary (product names stay one word in labels)."""
+    from nlp.tokenize import use_user_dictionary
+
+    use_user_dictionary(user_dictionary(project)[0])
+    try:
+        return fn()
+    finally:
+        use_user_dictionary(None)
+
+
+def _name_fit(project: Project, units: list, fit) -> list[tuple[str, float | None]]:
+    """(label, mixed score or None) per topic of a fit: a key phrase from its most central answers
+    (``nlp.topic_labels``), and the silhouette of its best two-way split when it clearly mixes
+    two themes."""
+    from nlp import topic_labels as tl
+    from nlp import topics as nt
+
+    orders = [nt.central_members(fit, t.number) for t in fit.topics]
+    labels = _labelled(project, lambda: tl.label_topics(
+        [([units[i][1] for i in o[:tl.TOP_N]], t.words) for o, t in zip(orders, fit.topics, strict=True)]))
+    out = []
+    for lab, o in zip(labels, orders, strict=True):
+        check = tl.mixed_themes(fit.features[o]) if len(o) >= 2 * nt.MIN_TOPIC_SIZE else None
+        out.append((lab.label, round(float(check.score), 4) if check is not None and check.mixed else None))
+    return out
+
+
+def _save_fit(conn, side: str, units: list, fit, old: dict, n_topics: int | None,
+              names: list[tuple[str, float | None]]) -> int:
     """Write a fit; old active topics matched by member overlap (Jaccard ≥ 0.2, one-to-one) keep
     their id, name and seed words. Returns how many old topics were matched."""
     from scipy.optimize import linear_sum_assignment
@@ -121,7 +152,8 @@ def _save_fit(conn, side: str, units: list, fit, old: dict, n_topics: int | None
             store.update_topic(conn, t["id"], status="retired")
     ids = []
     for i, t in enumerate(fit.topics):
-        fields = dict(auto_label=t.label, words=[[w, round(x, 5)] for w, x in zip(t.words, t.weights, strict=True)],
+        fields = dict(auto_label=names[i][0] or t.label, mixed=names[i][1],
+                      words=[[w, round(x, 5)] for w, x in zip(t.words, t.weights, strict=True)],
                       center=t.center, floor=t.floor, quotes=[vids[q] for q in t.quotes])
         if i in match:
             store.update_topic(conn, match[i]["id"], **fields)
@@ -151,7 +183,10 @@ def _save_fit(conn, side: str, units: list, fit, old: dict, n_topics: int | None
 
 
 def topic_list(project: Project, side: str = "delight") -> dict:
-    """Active topics by size with label, words, share and quotes; rare voices; counts."""
+    """Active topics by size with label, words, share and quotes; rare voices; counts. ``label``
+    is the user's name or the key phrase; ``keywords`` the topic's words in dictionary form without
+    junk (the secondary line); ``mixed`` the two-theme score when the topic clearly mixes two."""
+    from nlp.topic_labels import clean_keywords
     from voc_app.store import topics as store
 
     conn = project.conn
@@ -162,6 +197,7 @@ def topic_list(project: Project, side: str = "delight") -> dict:
         n = sizes.get(t["id"], 0)
         out.append({"id": t["id"], "label": t["label"], "name": t["name"], "auto_label": t["auto_label"],
                     "size": n, "share": n / total if total else 0.0, "words": [w for w, _ in t["words"]],
+                    "keywords": clean_keywords(t["words"])[:6], "mixed": t["mixed"],
                     "seed_words": t["seed_words"], "quotes": store.quote_texts(conn, side, t["quotes"])})
     out.sort(key=lambda t: (-t["size"], t["id"]))
     return {"side": side, "answers": total, "rare": sizes.get(None, 0), "topics": out,
@@ -237,10 +273,22 @@ def merge_topics(project: Project, keep_id: int, other_ids: list[int]) -> None:
             store.reassign_topic(conn, o["id"], keep_id)
             store.update_topic(conn, o["id"], status="merged", merged_into=keep_id)
         store.update_topic(conn, keep_id, center=center, floor=min(t["floor"] for t in parts), words=blended,
-                           auto_label="・".join(k for k, _ in blended[:4]),
+                           auto_label=_label_of(project, keep["side"], keep_id, blended), mixed=None,
                            seed_words=list(dict.fromkeys(s for t in parts for s in t["seed_words"])),
                            quotes=[q for t in parts for q in t["quotes"]][:5])
         record()
+
+
+def _label_of(project: Project, side: str, topic_id: int, words: list) -> str:
+    """A curated topic's label from its (stored) most central answers and its words."""
+    from nlp import topic_labels as tl
+    from voc_app.store import topics as store
+
+    ids = store.central_member_ids(project.conn, topic_id, tl.TOP_N)
+    texts = store.member_texts(project.conn, side, ids)
+    units = [store.unit_text(*texts[v]) for v in ids if v in texts]
+    return _labelled(project, lambda: tl.label_topic(units, [w for w, _ in words]).label) or \
+        "・".join(w for w, _ in words[:4])
 
 
 def delete_topic(project: Project, topic_id: int) -> int:
@@ -277,6 +325,7 @@ def move_to_topic(project: Project, side: str, verbatim_ids: list[int], topic_id
 def split_topic(project: Project, topic_id: int, parts: int = 2) -> list[int]:
     """Re-cluster one topic's answers into ``parts`` topics; the largest part keeps the id and
     name. Pinned answers stay in the original topic. Returns the topic ids."""
+    from nlp import topic_labels as tl
     from nlp import topics as nt
     from voc_app.store import topics as store
 
@@ -296,6 +345,14 @@ def split_topic(project: Project, topic_id: int, parts: int = 2) -> list[int]:
     if len(order) < 2:
         raise InputError(f"トピック {topic_id} の回答はほぼ同じ内容で、これ以上分けられません")
     words = nt.topic_words(docs, labels)
+    central = {}
+    for c in order:
+        idx = np.flatnonzero(labels == c)
+        center = X[idx].mean(0)
+        central[c] = idx[np.argsort(-(X[idx] @ (center / (np.linalg.norm(center) + 1e-9))))]
+    names = dict(zip(order, _labelled(project, lambda: tl.label_topics(
+        [([units[i] for i in central[c][:tl.TOP_N]], [w for w, _ in words.get(c, [])]) for c in order])),
+        strict=True))
     with transaction(conn):
         snap, record = _edit(project, side, "split", {"topic": topic_id, "parts": parts}, [topic_id])
         out = []
@@ -307,7 +364,7 @@ def split_topic(project: Project, topic_id: int, parts: int = 2) -> list[int]:
             med = float(np.median(s))
             floor = med - nt.RARE_Z * float(np.median(np.abs(s - med))) * 1.4826
             tw = words.get(c, [])
-            fields = dict(auto_label="・".join(w for w, _ in tw[:4]) or t["auto_label"],
+            fields = dict(auto_label=names[c].label or "・".join(w for w, _ in tw[:4]) or t["auto_label"], mixed=None,
                           words=[[w, round(x, 5)] for w, x in tw], center=center, floor=floor,
                           quotes=[free[i] for i in idx[np.argsort(-s)][:5]])
             if rank == 0:
@@ -358,12 +415,13 @@ def refit_topics(project: Project, progress: Progress | None = None, *, side: st
     return update_topics(project, side, refit=True, progress=progress)
 
 
-TOPIC_EDITS = {"rename": rename_topic, "merge": merge_topics, "split": split_topic, "delete": delete_topic}
+TOPIC_EDITS = {"rename": rename_topic, "merge": merge_topics, "split": split_topic, "delete": delete_topic,
+               "move": move_to_topic}
 
 
 def edit_topics(project: Project, progress: Progress | None = None, *, side: str, action: str, args: tuple = ()):
     """One curation step of the app's topic view: ``undo`` / ``redo`` of a side, or ``rename``,
-    ``merge``, ``split``, ``delete`` called with ``args``. Returns what that function returns."""
+    ``merge``, ``split``, ``delete``, ``move`` called with ``args``. Returns what that function returns."""
     (progress or (lambda f, m: None))(None, action)
     if action == "undo":
         return undo_topic_edit(project, side)
@@ -393,9 +451,21 @@ def rare_voices(project: Project, side: str) -> list[dict]:
     return store.rare_voices(project.conn, side)
 
 
+def topic_answers(project: Project, progress: Progress | None = None, *, side: str, topic_id: int,
+                  limit: int = 1000) -> list[tuple[int, str]]:
+    """(verbatim id, the text on this side) of a topic's answers, at most ``limit`` (the app's
+    dialog that moves answers to another topic)."""
+    from voc_app.store import topics as store
+
+    ids = store.topic_member_ids(project.conn, topic_id)[:limit]
+    texts = store.member_texts(project.conn, side, ids)
+    return [(v, store.unit_text(*texts[v])) for v in ids if v in texts]
+
+
 def topic_maps(project: Project, progress: Progress | None = None) -> dict[str, dict]:
     """Both maps as the app shows them: ``topic_list`` plus the monthly trend per topic
-    (``trend[topic id][month] = answers``) and each topic's centre (``centers[topic id]``)."""
+    (``trend[topic id][month] = answers``), each topic's centre (``centers[topic id]``) and what
+    undo / redo would do (``undo``, ``redo``: the edit's action, or None)."""
     from voc_app.store import topics as store
 
     data = {}
@@ -406,5 +476,8 @@ def topic_maps(project: Project, progress: Progress | None = None) -> dict[str, 
             trend.setdefault(tid, {})[month] = n
         info["trend"] = trend
         info["centers"] = {t["id"]: t["center"] for t in store.topics(project.conn, side)}
+        last, undone = store.last_edit(project.conn, side), store.first_undone(project.conn, side)
+        info["undo"] = last[1] if last else None
+        info["redo"] = undone[1] if undone and "redo" in undone[2] else None
         data[side] = info
     return data

@@ -420,6 +420,77 @@ ALTER TABLE analyses ADD COLUMN probabilities TEXT NOT NULL DEFAULT '{}';
 """
 
 
+# Label corrections (issue 21). label_corrections and label_edits are user judgements (primary
+# data): an append-only log, one edit (one undo step) per correct() call; a verbatim's current
+# correction of a label is its latest row in an edit not undone (value NULL: the correction was
+# removed). analyses keeps three layers: model_* (the shipped model's own labels, derived), the
+# project layer's probabilities (derived, NULL without one) and the final labels in the columns
+# everything reads (polarity, churn, advocacy, stage, their _p, probabilities) with
+# label_source saying who decided them: model, project (the layer changed a label) or person.
+# project_model holds the fitted layer (weights as a blob) and how well it agrees with the
+# corrections (cross-validated); active = 0 after "back to the shipped model".
+M010_LABEL_CORRECTIONS = """
+ALTER TABLE analyses ADD COLUMN model_polarity TEXT;
+ALTER TABLE analyses ADD COLUMN model_score REAL;
+ALTER TABLE analyses ADD COLUMN model_churn INTEGER;
+ALTER TABLE analyses ADD COLUMN model_churn_type TEXT;
+ALTER TABLE analyses ADD COLUMN model_advocacy INTEGER;
+ALTER TABLE analyses ADD COLUMN model_advocacy_type TEXT;
+ALTER TABLE analyses ADD COLUMN model_stage TEXT;
+ALTER TABLE analyses ADD COLUMN model_probabilities TEXT;
+ALTER TABLE analyses ADD COLUMN project_probabilities TEXT;
+ALTER TABLE analyses ADD COLUMN label_source TEXT NOT NULL DEFAULT 'model'
+    CHECK (label_source IN ('model', 'project', 'person'));
+UPDATE analyses SET model_polarity = polarity, model_score = score, model_churn = churn,
+    model_churn_type = churn_type, model_advocacy = advocacy, model_advocacy_type = advocacy_type,
+    model_stage = stage, model_probabilities = probabilities;
+CREATE TABLE label_edits (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,
+    coder TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE label_corrections (
+    id INTEGER PRIMARY KEY,
+    edit_id INTEGER NOT NULL REFERENCES label_edits (id) ON DELETE CASCADE,
+    verbatim_id INTEGER NOT NULL REFERENCES verbatims (id) ON DELETE CASCADE,
+    target TEXT NOT NULL CHECK (target IN ('polarity', 'churn', 'advocacy', 'stage')),
+    value TEXT CHECK (value IS NULL
+        OR (target = 'polarity' AND value IN ('delight', 'pain', 'neutral', 'mixed'))
+        OR (target IN ('churn', 'advocacy') AND value IN ('0', '1'))
+        OR (target = 'stage' AND value IN ('first_experience', 'success', 'advocacy', 'none'))),
+    coder TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL
+);
+CREATE INDEX label_corrections_verbatim ON label_corrections (verbatim_id, target);
+CREATE INDEX label_corrections_edit ON label_corrections (edit_id);
+CREATE VIEW label_corrections_current AS
+    SELECT c.verbatim_id, c.target, c.value, c.coder, c.at, c.edit_id
+    FROM label_corrections c JOIN label_edits e ON e.id = c.edit_id
+    WHERE NOT e.undone AND c.value IS NOT NULL AND c.id = (
+        SELECT max(c2.id) FROM label_corrections c2 JOIN label_edits e2 ON e2.id = c2.edit_id
+        WHERE c2.verbatim_id = c.verbatim_id AND c2.target = c.target AND NOT e2.undone);
+CREATE TABLE project_model (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    weights BLOB,                          -- nlp.adapt.Layer.to_bytes(); NULL: nothing fitted
+    fitted_at TEXT,
+    n_corrections INTEGER NOT NULL DEFAULT 0,
+    agreement REAL,                        -- cross-validated agreement with the corrections
+    shipped_agreement REAL,                -- the shipped model's agreement with the same
+    detail TEXT NOT NULL DEFAULT '{}',     -- JSON: per label n / agreement / lambda, thresholds
+    corrections_digest TEXT,               -- which corrections it was fitted on
+    active INTEGER NOT NULL DEFAULT 1
+);
+"""
+
+
+# a topic that clearly mixes two themes keeps the silhouette of its best two-way split (else NULL)
+M011_TOPIC_MIXED = """
+ALTER TABLE topics ADD COLUMN mixed REAL;
+"""
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", M001_INITIAL),
     ("002_analyses", M002_ANALYSES),
@@ -430,4 +501,6 @@ MIGRATIONS: list[Migration] = [
     ("007_coding", M007_CODING),
     ("008_fts_no_columnsize", M008_FTS_NO_COLUMNSIZE),
     ("009_label_probabilities", M009_LABEL_PROBABILITIES),
+    ("010_label_corrections", M010_LABEL_CORRECTIONS),
+    ("011_topic_mixed", M011_TOPIC_MIXED),
 ]

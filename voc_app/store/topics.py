@@ -42,14 +42,15 @@ def save_run(conn: sqlite3.Connection, side: str, params: dict, *, fitted: bool)
 
 
 def _topic(row: tuple) -> dict:
-    (tid, side, auto, name, words, seeds, center, floor, quotes, status, merged_into) = row
+    (tid, side, auto, name, words, seeds, center, floor, quotes, status, merged_into, mixed) = row
     return {"id": tid, "side": side, "auto_label": auto, "name": name, "label": name or auto,
             "words": json.loads(words), "seed_words": json.loads(seeds),
             "center": np.frombuffer(center, dtype=np.float32), "floor": floor, "quotes": json.loads(quotes),
-            "status": status, "merged_into": merged_into}
+            "status": status, "merged_into": merged_into, "mixed": mixed}
 
 
-_TOPIC_COLS = "id, side, auto_label, name, words, seed_words, center, floor, quotes, status, merged_into"
+# ``mixed``: the silhouette of the best two-way split when the topic clearly mixes two themes, else NULL
+_TOPIC_COLS = "id, side, auto_label, name, words, seed_words, center, floor, quotes, status, merged_into, mixed"
 
 
 def topics(conn: sqlite3.Connection, side: str, status: str | None = "active") -> list[dict]:
@@ -67,13 +68,14 @@ def topic(conn: sqlite3.Connection, topic_id: int) -> dict | None:
 
 
 def insert_topic(conn: sqlite3.Connection, side: str, *, auto_label: str, words: list, center: np.ndarray,
-                 floor: float, quotes: list[int], name: str | None = None, seed_words: list | None = None) -> int:
+                 floor: float, quotes: list[int], name: str | None = None, seed_words: list | None = None,
+                 mixed: float | None = None) -> int:
     now = now_iso()
     cur = conn.execute(
-        "INSERT INTO topics (side, auto_label, name, words, seed_words, center, floor, quotes, created_at, updated_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO topics (side, auto_label, name, words, seed_words, center, floor, quotes, mixed, created_at,"
+        " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (side, auto_label, name, json.dumps(words, ensure_ascii=False), json.dumps(seed_words or [], ensure_ascii=False),
-         np.asarray(center, dtype=np.float32).tobytes(), float(floor), json.dumps(quotes), now, now))
+         np.asarray(center, dtype=np.float32).tobytes(), float(floor), json.dumps(quotes), mixed, now, now))
     return int(cur.lastrowid)
 
 
@@ -94,6 +96,12 @@ def members(conn: sqlite3.Connection, side: str) -> dict[int, tuple[int | None, 
 def topic_member_ids(conn: sqlite3.Connection, topic_id: int) -> list[int]:
     return [r[0] for r in conn.execute("SELECT verbatim_id FROM topic_members WHERE topic_id = ? ORDER BY verbatim_id",
                                        (topic_id,))]
+
+
+def central_member_ids(conn: sqlite3.Connection, topic_id: int, limit: int) -> list[int]:
+    """A topic's answers nearest its centre first (by the similarity stored when each was placed)."""
+    return [r[0] for r in conn.execute("SELECT verbatim_id FROM topic_members WHERE topic_id = ?"
+                                       " ORDER BY similarity DESC, verbatim_id LIMIT ?", (topic_id, limit))]
 
 
 def upsert_members(conn: sqlite3.Connection, side: str, rows: Iterable[tuple]) -> None:
@@ -221,8 +229,10 @@ def restore(conn: sqlite3.Connection, side: str, edit_id: int, snap: dict, *, un
     for r in snap["topics"]:
         r = list(r)
         r[6] = bytes.fromhex(r[6])
+        if len(r) == 13:  # a snapshot taken before topics had ``mixed`` (migration 011)
+            r = r[:11] + [None] + r[11:]
         conn.execute(f"INSERT OR REPLACE INTO topics ({_TOPIC_COLS}, created_at, updated_at)"
-                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", r)
+                     f" VALUES ({','.join('?' * len(r))})", r)
     upsert_members(conn, side, [(v, t, s, p, g, json.loads(sp)) for v, t, s, p, g, sp in snap["members"]])
     for t in snap["created"]:
         conn.execute("UPDATE topic_members SET topic_id = NULL WHERE topic_id = ?", (t,))
