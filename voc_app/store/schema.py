@@ -491,6 +491,43 @@ ALTER TABLE topics ADD COLUMN mixed REAL;
 """
 
 
+# the loyalty segment 'watch' (要注意: a detractor or recent pain without a churn flag; see
+# voc_app.signals.segment_and_reason). Scores are derived data and nothing references the table:
+# rebuilt with the widened CHECK, rows kept.
+M012_SEGMENT_WATCH = """
+CREATE TABLE customer_scores_new (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+    ambassador_score REAL NOT NULL,
+    churn_score REAL NOT NULL,
+    ambassador_flag INTEGER NOT NULL,
+    churn_flag INTEGER NOT NULL,
+    segment TEXT NOT NULL CHECK (segment IN ('ambassador', 'loyal', 'watch', 'at_risk', 'dormant', 'unknown')),
+    previous_segment TEXT,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    evidence TEXT NOT NULL DEFAULT '[]',   -- verbatim ids
+    facts TEXT NOT NULL DEFAULT '{}',      -- the behaviour figures used, segment reason, stage, revenue, score factors
+    scored_at TEXT NOT NULL
+);
+INSERT INTO customer_scores_new SELECT customer_id, ambassador_score, churn_score, ambassador_flag, churn_flag,
+    segment, previous_segment, reasons, evidence, facts, scored_at FROM customer_scores;
+DROP TABLE customer_scores;
+ALTER TABLE customer_scores_new RENAME TO customer_scores;
+"""
+
+
+# 表記ゆれ (issue 24): the project's own spellings -> canonical form (user judgements, primary
+# data). Word views, topic words and rule matching read through it; stored text never changes.
+# Whether the shipped defaults (resources/synonyms/) apply is the meta key 'synonym_defaults'.
+M013_SYNONYMS = """
+CREATE TABLE synonyms (
+    word TEXT PRIMARY KEY,            -- a spelling (NFKC) as users write it
+    canonical TEXT NOT NULL,          -- the form the word views show for it
+    added_at TEXT NOT NULL
+);
+CREATE INDEX synonyms_canonical ON synonyms (canonical);
+"""
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", M001_INITIAL),
     ("002_analyses", M002_ANALYSES),
@@ -503,4 +540,6 @@ MIGRATIONS: list[Migration] = [
     ("009_label_probabilities", M009_LABEL_PROBABILITIES),
     ("010_label_corrections", M010_LABEL_CORRECTIONS),
     ("011_topic_mixed", M011_TOPIC_MIXED),
+    ("012_segment_watch", M012_SEGMENT_WATCH),
+    ("013_synonyms", M013_SYNONYMS),
 ]

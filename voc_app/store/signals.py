@@ -22,7 +22,8 @@ def reference_time(conn: sqlite3.Connection) -> str | None:
 
 def customer_facts(conn: sqlite3.Connection) -> list[dict]:
     """Per customer: external id, latest NPS, contacts in the 90 days before the reference time,
-    days since last activity, and their analysed voices."""
+    days since last activity, and their analysed voices oldest first: (id, text, polarity, churn,
+    advocacy, churn_p, advocacy_p, stage, P(pain), P(delight)) — ``nlp.scoring.VoiceFacts``'s fields."""
     ref = reference_time(conn)
     ref_dt = dt.datetime.fromisoformat(ref) if ref else None
     start = (ref_dt - dt.timedelta(days=90)).isoformat(timespec="seconds") if ref_dt else None
@@ -47,10 +48,13 @@ def customer_facts(conn: sqlite3.Connection) -> list[dict]:
         "SELECT customer_id, avg(julianday(solved_at) - julianday(created_at)) FROM tickets"
         " WHERE customer_id IS NOT NULL AND solved_at IS NOT NULL AND created_at IS NOT NULL GROUP BY 1"))
     voices: dict[int, list[tuple]] = {}
-    for cid, vid, text, pol, churn, adv, churn_p, adv_p in conn.execute(
-            "SELECT v.customer_id, v.id, v.text, a.polarity, a.churn, a.advocacy, a.churn_p, a.advocacy_p FROM verbatims v"
-            " JOIN analyses a ON a.verbatim_id = v.id WHERE v.customer_id IS NOT NULL AND NOT v.is_non_answer"):
-        voices.setdefault(cid, []).append((str(vid), text, pol, bool(churn), bool(adv), churn_p, adv_p))
+    for cid, vid, text, pol, churn, adv, churn_p, adv_p, stage, probs in conn.execute(
+            "SELECT v.customer_id, v.id, v.text, a.polarity, a.churn, a.advocacy, a.churn_p, a.advocacy_p, a.stage,"
+            " a.probabilities FROM verbatims v JOIN analyses a ON a.verbatim_id = v.id"
+            " WHERE v.customer_id IS NOT NULL AND NOT v.is_non_answer ORDER BY v.created_at IS NULL, v.created_at, v.id"):
+        p = json.loads(probs) if probs else {}
+        voices.setdefault(cid, []).append((str(vid), text, pol, bool(churn), bool(adv), churn_p, adv_p, stage,
+                                           p.get("polarity_pain"), p.get("polarity_delight")))
     out = []
     for cid, ext, nps, tickets90, last in rows:
         days = None
@@ -84,21 +88,44 @@ def segment_counts(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
     return {"now": now, "before": before, "moved": {"customers": moved}}
 
 
+# what a customer list shows beside the score, from the stored facts (None when not known)
+_SHOWN_FACTS = ("nps", "segment_reason", "stage", "churn_stage", "annual_value", "revenue_at_risk")
+
+
 def flagged(conn: sqlite3.Connection, kind: str) -> list[dict]:
     """Flagged customers, best first, with their review. A dismissed flag stays hidden unless
-    the evidence now contains verbatims the reviewer did not see."""
+    the evidence now contains verbatims the reviewer did not see. Each row: customer_id, score,
+    reasons, evidence, review, note, segment, and from the stored facts nps, segment_reason,
+    stage (journey headline), churn_stage, annual_value, revenue_at_risk."""
     col = "ambassador" if kind == "ambassador" else "churn"
     out = []
-    for ext, score, reasons, evidence, state, note, seen in conn.execute(
-            f"SELECT c.external_id, s.{col}_score, s.reasons, s.evidence, r.state, r.note, r.evidence"
-            " FROM customer_scores s JOIN customers c ON c.id = s.customer_id"
+    for ext, score, reasons, evidence, state, note, seen, segment, facts in conn.execute(
+            f"SELECT c.external_id, s.{col}_score, s.reasons, s.evidence, r.state, r.note, r.evidence, s.segment,"
+            " s.facts FROM customer_scores s JOIN customers c ON c.id = s.customer_id"
             f" LEFT JOIN reviews r ON r.customer_id = s.customer_id AND r.kind = ?"
             f" WHERE s.{col}_flag ORDER BY s.{col}_score DESC, c.external_id", (kind,)):
         ev = json.loads(evidence)
         if state == "dismissed" and set(ev) <= set(json.loads(seen or "[]")):
             continue
+        f = json.loads(facts or "{}")
         out.append({"customer_id": ext, "score": score, "reasons": json.loads(reasons), "evidence": ev,
-                    "review": state, "note": note or ""})
+                    "review": state, "note": note or "", "segment": segment} | {k: f.get(k) for k in _SHOWN_FACTS})
+    return out
+
+
+def scored_customers(conn: sqlite3.Connection) -> list[dict]:
+    """Every scored customer, highest churn score first: customer_id, ambassador_score,
+    churn_score, ambassador_flag, churn_flag, segment, previous_segment, reasons, and the shown
+    facts (nps, segment_reason, stage, churn_stage, annual_value, revenue_at_risk)."""
+    out = []
+    for ext, a, c, af, cf, seg, prev, reasons, facts in conn.execute(
+            "SELECT c.external_id, s.ambassador_score, s.churn_score, s.ambassador_flag, s.churn_flag, s.segment,"
+            " s.previous_segment, s.reasons, s.facts FROM customer_scores s JOIN customers c ON c.id = s.customer_id"
+            " ORDER BY s.churn_score DESC, s.ambassador_score DESC, c.external_id"):
+        f = json.loads(facts or "{}")
+        out.append({"customer_id": ext, "ambassador_score": a, "churn_score": c, "ambassador_flag": bool(af),
+                    "churn_flag": bool(cf), "segment": seg, "previous_segment": prev,
+                    "reasons": json.loads(reasons)} | {k: f.get(k) for k in _SHOWN_FACTS})
     return out
 
 
