@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QImage  # noqa: E402
+from PySide6.QtGui import QAction, QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton  # noqa: E402
 
 from tests.conftest import FIXTURES, dump  # noqa: E402
@@ -38,6 +38,11 @@ def built(tmp_path_factory):
         score_project(p)
         for side in ("delight", "pain"):
             update_topics(p, side)
+        # the sample's codebook (a parent with two sub-codes), its rules applied: auto-codes to review
+        from voc_app.coding import apply_rules, import_codebook
+
+        import_codebook(p, SAMPLE / "コードブック.qdc")
+        apply_rules(p)
     return path
 
 
@@ -90,12 +95,17 @@ def test_merge_topics_and_undo(qtbot, win):
     table.selectionModel().select(model.index(1, 0), table.selectionModel().SelectionFlag.Select
                                   | table.selectionModel().SelectionFlag.Rows)
     assert win.topics.selected("delight") == [first, second]
-    qtbot.mouseClick(win.findChild(QPushButton, "delight_merge"), Qt.MouseButton.LeftButton)
+    merge = win.findChild(QAction, "delight_merge")
+    assert merge.isEnabled()
+    merge.trigger()
     wait_job(qtbot, win)
     assert model.rowCount() == n - 1 and second not in model.keys
-    qtbot.mouseClick(win.findChild(QPushButton, "delight_undo"), Qt.MouseButton.LeftButton)
+    undo = win.findChild(QAction, "delight_undo")
+    assert undo.isEnabled()  # there is an edit to undo now
+    undo.trigger()
     wait_job(qtbot, win)
     assert model.rowCount() == n and second in model.keys
+    assert win.findChild(QAction, "delight_redo").isEnabled()
 
 
 def test_review_a_customer(qtbot, win):
@@ -371,3 +381,551 @@ def test_a_project_from_an_earlier_version_is_upgraded_in_the_background(qtbot, 
     assert pending_migrations(path) == []
     with Project(path) as p:
         assert p.conn.execute("SELECT count(*) FROM verbatims_fts WHERE verbatims_fts MATCH 'ません'").fetchone()[0] == 2
+
+
+# --- issue 22: the defects of the user test -----------------------------------------------------
+
+def test_recent_projects_survive_a_restart(qtbot, win, tmp_path, monkeypatch):
+    """A one-item list comes back from QSettings as a plain string: it is read as one path (not
+    split into characters); several paths come back as they were; a missing project is shown
+    greyed out; clicking an entry opens that project."""
+    from PySide6.QtCore import QSettings
+
+    from voc_app.gui import app as gui_app
+
+    ini = str(tmp_path / "settings.ini")
+
+    def fresh() -> QSettings:  # what the next start reads
+        return QSettings(ini, QSettings.Format.IniFormat)
+
+    s = fresh()
+    gui_app.write_recent(s, ["/projects/一つ目.voc"])
+    s.sync()
+    del s
+    assert gui_app.read_recent(fresh()) == ["/projects/一つ目.voc"]
+    several = ["/projects/a.voc", "/projects/b, c.voc", "/projects/ｄ.voc"]
+    s = fresh()
+    gui_app.write_recent(s, several)
+    s.sync()
+    del s
+    assert gui_app.read_recent(fresh()) == several
+    s = fresh()
+    s.setValue("recent", "/projects/old.voc")  # what an older version left: a plain string
+    assert gui_app.read_recent(s) == ["/projects/old.voc"]
+    s.setValue("recent", ["/projects/new.voc", *list("/project")])  # ... or the characters the old bug wrote back
+    assert gui_app.read_recent(s) == ["/projects/new.voc"]
+    # the menu of a window started with: another project that exists, one that is gone
+    other = tmp_path / "other.voc"
+    shutil.copy(win.project_path, other)
+    gone = tmp_path / "gone.voc"
+    s = fresh()
+    gui_app.write_recent(s, [str(other), str(gone)])
+    s.sync()
+    monkeypatch.setattr(gui_app, "app_settings", fresh)
+    w = MainWindow(win.project_path)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(w.idle, timeout=30_000)
+    entries = {a.data(): a for a in w.recent_menu.actions() if a.objectName() == "recent_project"}
+    assert list(entries) == [str(win.project_path), str(other), str(gone)]
+    assert gui_app.read_recent(fresh()) == [str(win.project_path), str(other), str(gone)]
+    assert entries[str(other)].isEnabled() and not entries[str(gone)].isEnabled()
+    assert "見つかりません" in entries[str(gone)].text()
+    entries[str(other)].trigger()
+    opened = w._others[-1]
+    qtbot.addWidget(opened)
+    qtbot.waitUntil(opened.idle, timeout=30_000)
+    assert opened.project_path == other and opened.tabs.count() == 7
+
+
+def test_the_window_fits_a_small_screen(qtbot, win, monkeypatch):
+    """On a 1024×700 screen the first window opens inside the available area, a saved geometry
+    that does not fit is not restored, and no view needs more than 1024×700 in either language."""
+    from PySide6.QtCore import QRect
+
+    from voc_app.gui import app as gui_app
+    from voc_app.gui import i18n
+
+    small = QRect(0, 0, 1024, 700)
+    monkeypatch.setattr(gui_app, "available_geometry", lambda _w: small)
+    win.resize(1280, 800)
+    big = win.saveGeometry()  # saved on a large screen: does not fit 1024×700
+    try:
+        for lang in ("ja", "en"):
+            i18n.install(QApplication.instance(), lang)
+            w = MainWindow(win.project_path)
+            qtbot.addWidget(w)
+            w.settings.setValue("geometry", big)
+            w._place()
+            w.show()
+            qtbot.waitUntil(w.idle, timeout=30_000)
+            for i in range(w.tabs.count()):
+                show(qtbot, w, w.tabs.widget(i))
+            hint = w.minimumSizeHint()
+            assert hint.width() <= 1024 and hint.height() <= 700, (lang, hint)
+            assert small.contains(w.frameGeometry()), (lang, w.frameGeometry())
+            w.close()
+    finally:
+        i18n.install(QApplication.instance(), "ja")
+
+
+def test_an_empty_project_invites_an_import(qtbot, tmp_path):
+    """No blank charts: the overview of an empty project shows a drop zone, 「ファイルを取り込む」
+    and 「サンプルを開く」; dropping a file on it opens the import wizard."""
+    import pyqtgraph as pg
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from voc_app.gui.dialogs import ImportWizard
+    from voc_app.project import create_project
+
+    path = tmp_path / "empty.voc"
+    create_project(path).close()
+    w = MainWindow(path)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(w.idle, timeout=30_000)
+    empty = w.overview.empty
+    assert w.overview.is_empty() and empty.isVisible()
+    assert not [c for c in w.overview.findChildren(pg.PlotWidget) if c.isVisible()]
+    assert empty.findChild(QPushButton, "empty_import").text() == "ファイルを取り込む"
+    assert "サンプルを開く" in empty.findChild(QLabel, "empty_sample").text()
+    seen = []
+
+    def wizard():
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, ImportWizard):
+            QTimer.singleShot(100, wizard)
+            return
+        seen.append(dlg.path.name)
+        dlg.reject()
+
+    QTimer.singleShot(100, wizard)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(FIXTURES / "excel_cp932.csv"))])
+    zone = empty.zone
+    event = QDropEvent(QPoint(10, 10).toPointF(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    zone.dropEvent(event)
+    qtbot.waitUntil(lambda: seen == ["excel_cp932.csv"], timeout=60_000)
+    wait_job(qtbot, w)
+
+
+def test_one_colour_scheme_for_every_chart():
+    from voc_app.gui import colors
+
+    green, grey, red, orange = colors.GREEN, colors.GREY, colors.RED, colors.ORANGE
+    assert [colors.nps_group(s) for s in (0, 6, 7, 8, 9, 10)] == ["detractor", "detractor", "passive", "passive",
+                                                                  "promoter", "promoter"]
+    assert colors.nps_colors(range(11)) == [red] * 7 + [grey] * 2 + [green] * 2
+    assert colors.color_of("ambassador") == colors.color_of("promoter") == colors.color_of("delight") == green
+    assert colors.color_of("at_risk") == colors.color_of("detractor") == colors.color_of("pain") == red
+    assert colors.color_of("watch") == orange and colors.color_of("passive") == grey
+    assert colors.color_of("loyal") not in (red, orange)
+
+
+def test_the_overview_charts_use_the_scheme(qtbot, win):
+    import pyqtgraph as pg
+
+    from voc_app.gui import colors
+
+    charts = {c.objectName(): c for c in win.overview.findChildren(pg.PlotWidget)}
+    nps = [i for i in charts["chart_nps"].getPlotItem().items if isinstance(i, pg.BarGraphItem)][0]
+    assert [pg.mkBrush(b).color().name().upper() for b in nps.opts["brushes"]] == [
+        c.upper() for c in colors.nps_colors(range(11))]
+    seg = [i for i in charts["chart_segments"].getPlotItem().items if isinstance(i, pg.BarGraphItem)][0]
+    ticks = dict(charts["chart_segments"].getAxis("bottom")._tickLevels[0])
+    brushes = {ticks[x]: pg.mkBrush(b).color().name().upper()
+               for x, b in zip(range(len(ticks)), seg.opts["brushes"], strict=True)}
+    assert brushes["解約リスク"] == colors.RED.upper() and brushes["アンバサダー"] == colors.GREEN.upper()
+
+
+def _internal_codes() -> set[str]:
+    """The codes the project stores (the store's CHECK constraints), the analysis' churn,
+    advocacy and stage types, the importers' skip reasons and format names."""
+    import inspect
+    import re
+
+    from importers.detect import FORMATS
+    from nlp.journey import STAGES
+    from nlp.signals import ADVOCACY_PRIORITY, CHURN_PRIORITY
+    from voc_app.store import schema
+
+    codes: set[str] = set()
+    for m in re.finditer(r"CHECK \(\w+ IN \(([^)]*)\)\)", inspect.getsource(schema)):
+        codes |= set(re.findall(r"'(\w+)'", m.group(1)))
+    codes |= {*CHURN_PRIORITY, *ADVOCACY_PRIORITY, *STAGES, *FORMATS}
+    root = Path(__file__).resolve().parent.parent
+    for f in [*(root / "importers").glob("*.py"), root / "voc_app" / "store" / "imports.py"]:
+        codes |= set(re.findall(r'skip\w*\["(\w+)"\]', f.read_text(encoding="utf-8")))
+    codes |= {"watch", "promoter", "passive", "detractor"}
+    return codes
+
+
+def _visible_texts(w) -> list[tuple[str, str]]:
+    """(where, text) of everything a user reads in a window: labels, buttons, tabs, boxes, combo
+    items, table / tree cells and headers, text panes, chart titles and axis labels, network
+    labels. The rule editor's syntax help (pain / delight / churn are its keywords) is left out."""
+    import html as h
+    import re
+
+    import pyqtgraph as pg
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QGroupBox,
+        QTabWidget,
+        QTextEdit,
+        QTreeWidget,
+    )
+
+    from voc_app.gui.network import NetworkView
+
+    def count(m, rows: bool) -> int:  # Python models take no argument, some of Qt's own require one
+        for args in ((), (QModelIndex(),)):
+            try:
+                return m.rowCount(*args) if rows else m.columnCount(*args)
+            except TypeError:
+                continue
+        return 0
+
+    def plain(t: str) -> str:
+        return h.unescape(re.sub(r"<[^>]+>", " ", t or ""))
+
+    skip = {"rule", "rule_help"}
+    out = []
+    for lab in w.findChildren(QLabel):
+        if lab.isVisibleTo(w) and lab.objectName() not in skip:
+            out.append(("label", plain(lab.text())))
+    out += [("button", b.text()) for b in w.findChildren(QAbstractButton) if b.text()]
+    out += [("box", g.title()) for g in w.findChildren(QGroupBox)]
+    out += [("tab", t.tabText(i)) for t in w.findChildren(QTabWidget) for i in range(t.count())]
+    out += [("combo", c.itemText(i)) for c in w.findChildren(QComboBox) for i in range(c.count())]
+    out += [("text", e.toPlainText()) for e in w.findChildren(QTextEdit)]
+    for view in w.findChildren(QAbstractItemView):
+        m = view.model()
+        if m is None:
+            continue
+        for o in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
+            n = count(m, o == Qt.Orientation.Vertical)
+            out += [("header", str(m.headerData(i, o) or "")) for i in range(min(n, 300))]
+        if isinstance(view, QTreeWidget):
+            items = [view.topLevelItem(i) for i in range(view.topLevelItemCount())]
+            while items:
+                it = items.pop()
+                out += [("tree", it.text(c)) for c in range(it.columnCount())]
+                items += [it.child(i) for i in range(it.childCount())]
+            continue
+        for r in range(min(count(m, True), 300)):
+            out += [("cell", str(m.index(r, c).data() or "")) for c in range(count(m, False))]
+    for chart in w.findChildren(pg.PlotWidget):
+        item = chart.getPlotItem()
+        out.append(("chart", plain(item.titleLabel.text)))
+        for side in ("bottom", "left"):
+            for level in item.getAxis(side)._tickLevels or []:
+                out += [("axis", str(t)) for _v, t in level]
+    for net in w.findChildren(NetworkView):
+        out += [("network", t.text()) for t in net.labels]
+    return out
+
+
+def _codes_in(texts, codes) -> list[tuple[str, str, str]]:
+    import re
+
+    pattern = re.compile(r"(?<![A-Za-z0-9_])(" + "|".join(sorted(map(re.escape, codes), key=len, reverse=True))
+                         + r")(?![A-Za-z0-9_])")
+    return [(where, m.group(1), text[:80]) for where, text in texts for m in [pattern.search(text)] if m]
+
+
+def test_no_internal_code_reaches_a_widget(qtbot, win):
+    """Every view of the sample project, driven to show its details (a topic, a customer, many
+    verbatims with their evidence, every cross-tab dimension, word groups, the network, the
+    import wizard with skipped rows): no stored code (pain, at_risk, how_to_cancel,
+    empty_answer …) is shown as it is."""
+    from voc_app.gui.dialogs import ImportWizard
+    from voc_app.importing import dry_run
+    from voc_app.project import open_project
+
+    codes = _internal_codes()
+    assert {"pain", "at_risk", "how_to_cancel", "explicit", "recommended", "first_experience", "empty_answer",
+            "excel_csv", "pending"} <= codes
+    texts = []
+    for i in range(win.tabs.count()):
+        show(qtbot, win, win.tabs.widget(i))
+        texts += _visible_texts(win)
+    # topics: each side's first topic
+    show(qtbot, win, win.topics)
+    for side in ("delight", "pain"):
+        win.topics.tables[side].selectRow(0)
+        texts += _visible_texts(win)
+    # customers: both lists, their first customer
+    show(qtbot, win, win.customers)
+    for k, kind in enumerate(("ambassador", "churn")):
+        win.customers.kind_tabs.setCurrentIndex(k)
+        win.customers.tables[kind].selectRow(0)
+        texts.append(("customer", win.customers.detail.toPlainText()))
+    # verbatims with churn and advocacy evidence: their detail
+    view = win.verbatim_view
+    show(qtbot, win, view)
+    for signal in ("churn", "advocacy"):
+        box = view.filters["signal"]
+        box.setCurrentIndex(box.findData(signal))
+        qtbot.waitUntil(lambda: view.model.complete, timeout=30_000)
+        for r in range(min(view.model.rowCount(), 25)):
+            view.table.selectRow(r)
+            texts.append(("detail", view.detail.toPlainText()))
+    # coding: a parent code and an auto-coded answer
+    show(qtbot, win, win.coding)
+    win.coding.show_filter.setCurrentIndex(win.coding.show_filter.findData("pending"))
+    qtbot.waitUntil(win.coding.idle, timeout=30_000)
+    texts += _visible_texts(win.coding)
+    # code analysis: every cross-tab dimension, word groups, the network
+    show(qtbot, win, win.analysis)
+    a = win.analysis
+    for i in range(a.by.count()):
+        a.by.setCurrentIndex(i)
+        a.findChild(QPushButton, "crosstab_run").click()
+        wait_job(qtbot, win)
+        texts += [t for t in _visible_texts(a) if t[0] in ("header", "cell")]
+    for i in range(a.freq_by.count()):
+        a.freq_by.setCurrentIndex(i)
+        a.findChild(QPushButton, "words_freq").click()
+        wait_job(qtbot, win)
+        texts += [t for t in _visible_texts(a) if t[0] in ("header", "cell")]
+    a.findChild(QPushButton, "words_network").click()
+    wait_job(qtbot, win)
+    texts += _visible_texts(a)
+    # the import wizard of a file with empty answers, blank rows and a duplicate
+    with open_project(win.project_path) as p:
+        report = dry_run(p, None, FIXTURES / "excel_cp932.csv")
+    assert report.skipped.get("empty_answer")
+    wiz = ImportWizard(win, FIXTURES / "excel_cp932.csv", report)
+    wiz.show()
+    texts += _visible_texts(wiz)
+    assert "空欄の回答" in wiz.messages.toPlainText()
+    wiz.reject()
+    assert len(texts) > 2000
+    assert _codes_in(texts, codes) == []
+
+
+def test_export_dialog_checks_dates_and_writes_nothing_for_no_match(qtbot, win, tmp_path):
+    """「4月1日」 is not a date (an inline message, OK disabled, nothing written); a period
+    without verbatims is counted first and reported, and no file is made."""
+    from voc_app.gui.app import op_export_count
+    from voc_app.gui.dialogs import ExportDialog
+    from voc_app.gui.jobs import Job
+
+    out = tmp_path / "報告.xlsx"
+    dlg = ExportDialog(win, tmp_path, count=lambda flt: Job("count", win.project_path, op_export_count, flt=flt))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.path.setText(str(out))
+    qtbot.waitUntil(lambda: not dlg.counting(), timeout=30_000)
+    assert dlg.matches == 217 and "217" in dlg.message.text()
+    dlg.date_from.setText("4月1日")
+    assert not dlg.ok.isEnabled() and "YYYY-MM-DD" in dlg.message.text() and "4月1日" in dlg.message.text()
+    dlg.accept()
+    assert dlg.isVisible() and dlg.result() == 0
+    dlg.date_from.setText("2025-06-01")
+    dlg.date_to.setText("2025-04-01")
+    assert not dlg.ok.isEnabled() and "後" in dlg.message.text()
+    dlg.date_from.setText("2030-01-01")
+    dlg.date_to.setText("2030-12-31")
+    dlg.accept()  # counted first: nothing matches, so the dialog stays and says so
+    qtbot.waitUntil(lambda: not dlg.counting(), timeout=30_000)
+    assert dlg.matches == 0 and dlg.isVisible() and not dlg.ok.isEnabled()
+    assert "ありません" in dlg.message.text()
+    assert not out.exists()
+    dlg.date_from.setText("2025-03-01")
+    dlg.date_to.setText("2025-03-31")
+    dlg.accept()
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=30_000)
+    assert dlg.result() == 1 and dlg.matches > 0
+    assert dlg.values()["flt"].date_from == "2025-03-01"
+    # the export job refuses a filter that selects nothing (the project may change after the count)
+    from voc_app.export.excel import Filter
+    from voc_app.gui.app import op_export
+
+    win.run("書き出し", op_export, out=str(out), flt=Filter("2030-01-01", "2030-12-31"), mask_pii=False)
+    wait_job(qtbot, win)
+    assert not out.exists() and "何も書き出していません" in win.statusBar().currentMessage()
+    box = win.findChild(QMessageBox, "job_error")
+    if box is not None:
+        box.accept()
+
+
+def test_import_wizard_columns_are_readable(qtbot, win):
+    """Long question headers are elided with the full text on hover, columns resize, and the
+    skipped rows are named in words."""
+    from PySide6.QtWidgets import QHeaderView
+
+    from voc_app.gui.dialogs import ImportWizard
+    from voc_app.importing import dry_run
+    from voc_app.project import open_project
+
+    with open_project(win.project_path) as p:
+        report = dry_run(p, None, FIXTURES / "excel_cp932.csv")
+    wiz = ImportWizard(win, FIXTURES / "excel_cp932.csv", report)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    t = wiz.table
+    head = t.horizontalHeader()
+    question = next(j for j in range(t.columnCount()) if "嬉しかった" in t.horizontalHeaderItem(j).text())
+    item = t.horizontalHeaderItem(question)
+    assert "買ってみて一番嬉しかったのはどんな時でしたか" in item.toolTip()  # the full text on hover
+    assert head.sectionResizeMode(question) == QHeaderView.ResizeMode.Interactive
+    assert head.textElideMode() == Qt.TextElideMode.ElideRight
+    assert 110 <= t.columnWidth(question) <= 240
+    assert all(t.item(1, j).toolTip() for j in range(t.columnCount()))  # why each role was chosen
+    text = wiz.messages.toPlainText()
+    assert "空欄の回答 2" in text and "empty_answer" not in text
+    wiz.reject()
+
+
+def test_qt_dialogs_speak_japanese(qtbot):
+    """Qt's own file dialog in the Japanese UI: qtbase_ja plus what it lacks."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog
+
+    from voc_app.gui import i18n
+
+    i18n.install(QApplication.instance(), "ja")
+    assert any((d / "qtbase_ja.qm").exists() for d in i18n.qt_translations_dirs())
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "場所(&L):"
+    assert QCoreApplication.translate("QFileDialog", "Back") == "戻る"  # from qtbase_ja
+    fd = QFileDialog(None, "開く", str(FIXTURES))
+    fd.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(fd)
+    fd.show()
+    labels = [lab.text() for lab in fd.findChildren(QLabel) if lab.text()]
+    assert labels and all(not lab.replace("&", "").isascii() for lab in labels), labels
+    buttons = [b.text() for b in fd.findChildren(QPushButton) if b.text()]
+    assert buttons and all(not b.isascii() for b in buttons), buttons
+    fd.reject()
+
+
+def test_coding_text_column_is_wide_at_1024(qtbot, win):
+    show(qtbot, win, win.coding)
+    win.resize(1024, 700)
+    for _ in range(5):
+        QApplication.processEvents()
+    table = win.coding.list
+    assert table.viewport().width() >= 0.25 * 1024
+    assert table.columnWidth(7) >= 0.4 * table.viewport().width()
+    assert table.columnWidth(7) >= 0.85 * (table.viewport().width() - table.columnWidth(4))
+
+
+def test_a_parent_code_counts_its_children(qtbot, win):
+    """配送・梱包 has no codings of its own; its count is that of its sub-codes (distinct verbatims)."""
+    from voc_app.coding import codebook
+    from voc_app.project import open_project
+
+    with open_project(win.project_path) as p:
+        book = codebook(p)
+        parent = next(c for c in book if c["has_children"])
+        kids = [c for c in book if c["parent_id"] == parent["id"]]
+        ids = set()
+        for c in kids:
+            ids |= {r[0] for r in p.conn.execute("SELECT verbatim_id FROM codings WHERE code_id = ? AND state != 'rejected'",
+                                                   (c["id"],))}
+    assert kids and parent["total"] == len(ids) > parent["count"]
+    assert all(c["total"] == c["count"] for c in kids)
+    with open_project(win.project_path) as p:  # the cross-tab's parent row too
+        from voc_app.coding import crosstab
+
+        ct = crosstab(p, "polarity")
+    assert sum(ct.counts[[c["id"] for c in ct.codes].index(parent["id"])]) == len(ids)
+    show(qtbot, win, win.coding)
+    tree = win.coding.tree
+    item = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == parent["id"])
+    assert item.text(1) == f"{len(ids):,}（子を含む）"
+    assert item.child(0).text(1) == f"{kids[0]['count']:,}"
+
+
+def test_topic_actions_follow_the_selection(qtbot, win):
+    """The topic maps' edits are actions with icons and tooltips (toolbar and context menu),
+    enabled only when they can act; 「コードにする」 says what it does."""
+    from PySide6.QtWidgets import QToolBar
+
+    show(qtbot, win, win.topics)
+    names = ("rename", "merge", "split", "move", "delete", "undo", "redo", "refit", "rare", "code")
+    for side in ("delight", "pain"):
+        acts = {n: win.findChild(QAction, f"{side}_{n}") for n in names}
+        assert all(a is not None and not a.icon().isNull() and a.toolTip() for a in acts.values())
+        bar = win.findChild(QToolBar, f"{side}_toolbar")
+        assert set(bar.actions()) >= set(acts.values())
+        assert acts["code"].text() == "コードにする" and "コード" in acts["code"].toolTip() and "回答" in acts["code"].toolTip()
+        table = win.topics.tables[side]
+        table.clearSelection()
+        assert not any(acts[n].isEnabled() for n in ("rename", "merge", "split", "move", "delete", "code"))
+        assert acts["refit"].isEnabled() and not acts["undo"].isEnabled() and not acts["redo"].isEnabled()
+        table.selectRow(0)
+        assert all(acts[n].isEnabled() for n in ("rename", "split", "move", "delete", "code"))
+        assert not acts["merge"].isEnabled()
+        table.selectionModel().select(table.model().index(1, 0), table.selectionModel().SelectionFlag.Select
+                                      | table.selectionModel().SelectionFlag.Rows)
+        assert acts["merge"].isEnabled() and not acts["rename"].isEnabled()
+    # the context menu holds the same actions
+    win.topics._menu("pain", win.topics.tables["pain"].rect().center())
+    menu = win.topics._context_menu
+    assert win.findChild(QAction, "pain_merge") in menu.actions()
+    menu.close()
+    # 「コードにする」 makes a code whose answers are pending auto-codes
+    table = win.topics.tables["pain"]
+    table.selectRow(0)
+    label = win.topics.models["pain"].rows[0][1]
+    win.findChild(QAction, "pain_code").trigger()
+    wait_job(qtbot, win)
+    assert win.tabs.currentWidget() is win.coding
+    qtbot.waitUntil(lambda: any(c["name"] == label for c in win.coding.book), timeout=30_000)
+
+
+def test_network_labels_do_not_overlap(qtbot, win):
+    show(qtbot, win, win.analysis)
+    a = win.analysis
+    a.tabs.setCurrentIndex(3)
+    for top in (40, 80):
+        a.top_nodes.setValue(top)
+        a.findChild(QPushButton, "words_network").click()
+        wait_job(qtbot, win)
+        rects = a.network.label_rects()
+        assert 5 <= len(rects) <= top
+        overlaps = [(i, j) for i in range(len(rects)) for j in range(i + 1, len(rects)) if rects[i].intersects(rects[j])]
+        assert overlaps == []
+    # the topics' intertopic map too
+    show(qtbot, win, win.topics)
+    for side in ("delight", "pain"):
+        win.topics.tables[side].selectRow(0)
+        rects = win.topics.map.label_rects()
+        assert len(rects) == win.topics.models[side].rowCount() >= 3
+        assert not [(i, j) for i in range(len(rects)) for j in range(i + 1, len(rects)) if rects[i].intersects(rects[j])]
+
+
+def test_evidence_is_shown_as_whole_words(qtbot, win):
+    """「…清潔なのが嬉しい」: the model's evidence ends inside 嬉しい (「嬉し」); the detail shows
+    and highlights the whole word, and 「替えの」 is read on to the noun it describes."""
+    import json
+
+    from voc_app.analysis import evidence_words
+
+    text = "らくらく定期便で毎月替えのカバーが届くので、いつも清潔なのが嬉しい"
+    raw = [{"kind": "polarity", "label": "pos/praise", "start": 30, "end": 32, "text": "嬉し"},
+           {"kind": "stage", "label": "stage/success", "start": 10, "end": 13, "text": "替えの"},
+           {"kind": "polarity", "label": "model/delight", "start": 17, "end": 19, "text": "届く"}]
+    got = {e["text"] for e in evidence_words(text, raw)}
+    assert "嬉しい" in got and "替えのカバー" in got and "嬉し" not in got and "替えの" not in got
+    view = win.verbatim_view
+    show(qtbot, win, view)
+    view.search.setText("清潔なのが嬉しい")
+    view.apply()
+    qtbot.waitUntil(lambda: view.model.complete and view.model.rowCount() > 0, timeout=30_000)
+    row = next(r for r in range(view.model.rowCount()) if any(
+        e["text"] == "嬉し" for e in view.model.evidence(r)))  # stored: ends mid-word
+    view.table.selectRow(row)
+    shown = view.detail.toPlainText()
+    assert "嬉しい" in shown.split("根拠")[-1] and "嬉し、" not in shown and "嬉し " not in shown
+    assert "嬉しい</span>" in view.detail.toHtml().replace("\n", "")
+    stored = json.dumps(view.model.evidence(row), ensure_ascii=False)
+    assert "嬉し\"" in stored  # the project is unchanged: widening is for display

@@ -11,7 +11,8 @@ from voc_app.store import Project, report
 from voc_app.store import queries as q
 from voc_app.store.queries import VerbatimRecord
 
-__all__ = ["VerbatimRecord", "all_verbatim_ids", "analysed_counts", "analysis_summary", "batches", "overview_figures",
+__all__ = ["VerbatimRecord", "all_verbatim_ids", "analysed_counts", "analysis_summary", "batches", "filter_count",
+           "overview_figures",
            "project_counts", "project_info", "questions", "verbatim_count_estimate", "verbatim_ids", "verbatims_by_id"]
 
 
@@ -57,6 +58,12 @@ def overview_figures(project: Project, progress: Progress | None = None) -> dict
                 "kinds": report.counts_by_kind(conn),
                 "topics": {s: topic_list(project, s) for s in ("delight", "pain")},
                 "segs": segment_counts(conn), "batches": counts["batches"]}
+
+
+def filter_count(project: Project, progress: Progress | None = None, *, flt: report.Filter | None = None) -> int:
+    """How many verbatims an export filter selects (0: an export would write nothing)."""
+    with report.selection(project.conn, flt or report.Filter()) as n:
+        return n
 
 
 def questions(project: Project, progress: Progress | None = None) -> list[str]:

@@ -13,8 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QPushButton, QTabWidget
 
 from voc_app.gui import i18n
@@ -109,9 +109,75 @@ def op_coded_export(project, progress, out):
 
 
 def op_export(project, progress, out, flt, mask_pii):
+    from base.errors import UserError
     from voc_app.export.excel import export
+    from voc_app.overview import filter_count
 
+    if not filter_count(project, flt=flt):  # the dialog counts first; a project changed since is caught here
+        raise UserError(QCoreApplication.translate("MainWindow", "条件に合う発言がないので、何も書き出していません"))
     return export(project, out, flt=flt, mask_pii=mask_pii, progress=progress)
+
+
+def op_export_count(project, progress, flt):
+    """How many verbatims the export dialog's filter selects."""
+    from voc_app.overview import filter_count
+
+    return filter_count(project, flt=flt)
+
+
+def op_sample(project, progress, dest):
+    """Build (or reuse) the bundled sample project at ``dest``; returns its path."""
+    from voc_app.sample import build_sample_project
+
+    return build_sample_project(dest)
+
+
+def sample_destination() -> Path:
+    """Where the sample project lives: per-user data in the platform's standard place; an
+    existing sample (older versions kept it under XDG_DATA_HOME) is reused."""
+    from voc_app.gui import runtime
+    from voc_app.sample import default_sample_path
+
+    old = default_sample_path()
+    return old if old.exists() else runtime.data_dir() / old.name
+
+
+# --- settings: recent projects, where the window goes --------------------------------------------
+
+RECENT_MAX = 8
+
+
+def app_settings() -> QSettings:
+    return QSettings("VoC Analyzer", "voc-app")
+
+
+def read_recent(settings: QSettings) -> list[str]:
+    """The recent projects, newest first, always a list of paths: QSettings gives a one-item list
+    back as a plain string (INI files cannot tell them apart), and older versions split such a
+    string into characters."""
+    value = settings.value("recent")
+    if value is None or value == "":
+        return []
+    items = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else [str(value)]
+    out: list[str] = []
+    for p in items:
+        p = str(p).strip()
+        if len(p) > 1 and p not in out:  # single characters are what the old bug left behind
+            out.append(p)
+    return out[:RECENT_MAX]
+
+
+def write_recent(settings: QSettings, paths: list[str]) -> None:
+    settings.setValue("recent", [str(p) for p in paths][:RECENT_MAX])
+
+
+def available_geometry(widget) -> QRect:
+    """The part of the widget's screen windows may use (without panels and docks)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+
+
+FRAME_ALLOWANCE = (16, 48)  # title bar and borders a window manager adds around the window (before it shows)
 
 
 def upgrade_project(path: Path) -> None:
@@ -163,9 +229,8 @@ class MainWindow(QMainWindow):
     def __init__(self, project_path: Path) -> None:
         super().__init__()
         self.project_path = Path(project_path)
-        self.settings = QSettings("VoC Analyzer", "voc-app")
+        self.settings = app_settings()
         self.setWindowTitle(self.tr("VoC Analyzer — {0}").format(self.project_path.name))
-        self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.tabs = QTabWidget()
         self.overview = OverviewView(self.project_path)
@@ -199,6 +264,9 @@ class MainWindow(QMainWindow):
         self.customers.review_requested.connect(
             lambda c, k, s, n: self.run(self.tr("確認を保存"), op_review, customer=c, kind=k, state=s, note=n))
         self.imports.import_requested.connect(self.choose_import)
+        self.overview.empty.import_requested.connect(self.choose_import)
+        self.overview.empty.file_dropped.connect(self.start_import)
+        self.overview.empty.sample_requested.connect(self.open_sample)
         self._menus()
         self._remember()
         self.refresh()
@@ -259,16 +327,48 @@ class MainWindow(QMainWindow):
             group.addAction(a)
 
     def _remember(self) -> None:
+        self._place()
+        recent = [p for p in read_recent(self.settings) if p != str(self.project_path)]
+        write_recent(self.settings, [str(self.project_path), *recent])
+        self._recent_menu()
+
+    def _place(self) -> None:
+        """Restore the saved geometry when it fits the screen; otherwise 1280×800 at most, within
+        the screen's available area (a 1024×700 laptop gets the whole of it), centred."""
+        avail = available_geometry(self)
         geo = self.settings.value("geometry")
-        if geo is not None:
-            self.restoreGeometry(geo)
-        recent = [p for p in (self.settings.value("recent") or []) if p != str(self.project_path)]
-        recent = [str(self.project_path), *recent][:8]
-        self.settings.setValue("recent", recent)
+        if geo is not None and self.restoreGeometry(geo):
+            if avail.contains(self.frameGeometry()) and not self.isMaximized():
+                return
+            if self.isMaximized():
+                return
+        fw, fh = FRAME_ALLOWANCE
+        w = max(self.minimumSizeHint().width(), min(1280, avail.width() - fw))
+        h = max(self.minimumSizeHint().height(), min(800, avail.height() - fh))
+        self.resize(min(w, avail.width()), min(h, avail.height()))
+        self.move(avail.x() + max(0, (avail.width() - self.width() - fw) // 2),
+                  avail.y() + max(0, (avail.height() - self.height() - fh) // 2))
+
+    def _recent_menu(self) -> None:
+        """The recent projects: a project file that is gone is shown greyed out (it may be on a
+        drive that is not connected); 「履歴を消去」 forgets them."""
         self.recent_menu.clear()
+        recent = read_recent(self.settings)
         for p in recent:
-            a = self.recent_menu.addAction(p)
+            gone = not Path(p).exists()
+            a = self.recent_menu.addAction(self.tr("{0}（見つかりません）").format(p) if gone else p)
+            a.setObjectName("recent_project")
+            a.setData(p)
+            a.setEnabled(not gone and p != str(self.project_path))
             a.triggered.connect(lambda _c=False, p=p: self.open_project(Path(p)))
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(self.tr("履歴を消去"))
+        clear.setObjectName("recent_clear")
+        clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        write_recent(self.settings, [str(self.project_path)])
+        self._recent_menu()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.job is not None and not self.job.finished:
@@ -454,7 +554,10 @@ class MainWindow(QMainWindow):
     def choose_export(self) -> None:
         from voc_app.gui.dialogs import ExportDialog
 
-        dlg = ExportDialog(self, self.project_path.parent)
+        def count(flt):
+            return Job(self.tr("該当する発言を数える"), self.project_path, op_export_count, flt=flt)
+
+        dlg = ExportDialog(self, self.project_path.parent, count=count)
         if dlg.exec():
             v = dlg.values()
             self.run(self.tr("書き出し"), op_export, **v,
@@ -497,8 +600,15 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("新規プロジェクト"), str(self.project_path.parent),
                                               self.tr("VoC プロジェクト (*.voc)"))
         if name:
+            if not name.lower().endswith(".voc"):
+                name += ".voc"
             create_project(name).close()
             self.open_project(Path(name))
+
+    def open_sample(self) -> None:
+        """Open the bundled sample project (built in the background the first time)."""
+        self.run(self.tr("サンプルを用意"), op_sample, dest=sample_destination(),
+                 done=lambda path: self.open_project(Path(path)))
 
     def set_language(self, lang: str) -> None:
         """Switch the UI language now: the window is rebuilt in the new language on the same
@@ -513,7 +623,8 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentIndex()
         self.settings.setValue("geometry", self.saveGeometry())
         win = self.open_project(self.project_path)
-        win.tabs.setCurrentIndex(tab)
+        if win is not None:
+            win.tabs.setCurrentIndex(tab)
 
     def _check_language(self) -> None:
         for code in i18n.LANGUAGES:
@@ -521,9 +632,13 @@ class MainWindow(QMainWindow):
             if a is not None:
                 a.setChecked(code == i18n.current())
 
-    def open_project(self, path: Path) -> MainWindow:
-        upgrade_project(path)
-        win = MainWindow(path)
+    def open_project(self, path: Path) -> MainWindow | None:
+        try:
+            upgrade_project(path)
+            win = MainWindow(path)
+        except Exception as e:  # noqa: BLE001 - a missing or unreadable project is a message
+            QMessageBox.warning(self, "VoC Analyzer", self.tr("{0} を開けません: {1}").format(Path(path).name, e))
+            return None
         win.show()
         self._others = getattr(self, "_others", []) + [win]
         self.close()
@@ -550,11 +665,11 @@ def wait_idle(win: MainWindow, app: QApplication, seconds: float = 60) -> None:
     app.processEvents()
 
 
-def screenshots(win: MainWindow, out: Path, app: QApplication) -> list[Path]:
-    """A PNG of every view at the window's size (1280×800)."""
+def screenshots(win: MainWindow, out: Path, app: QApplication, size: tuple[int, int] = (1280, 800)) -> list[Path]:
+    """A PNG of every view at ``size`` (1280×800 unless told)."""
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    win.resize(1280, 800)
+    win.resize(*size)
     for i, name in enumerate(TABS):
         win.tabs.setCurrentIndex(i)
         wait_idle(win, app)
@@ -569,6 +684,13 @@ def screenshots(win: MainWindow, out: Path, app: QApplication) -> list[Path]:
                 t.selectRow(0)
         if name == "verbatims" and win.verbatim_view.model.rowCount():
             win.verbatim_view.table.selectRow(0)
+        if name == "coding":
+            tree = win.coding.tree
+            parent = next((tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                           if tree.topLevelItem(i).childCount()), None)
+            if parent is not None:
+                tree.setCurrentItem(parent)
+                wait_idle(win, app)
         if name == "analysis":
             _analysis_shots(win, app, out, paths, i + 1)
             continue
@@ -606,12 +728,73 @@ def _analysis_shots(win: MainWindow, app: QApplication, out: Path, paths: list[P
     shot("_analysis_words")
 
 
+def dialog_screenshots(win: MainWindow, out: Path, app: QApplication) -> list[Path]:
+    """The dialogs and states the views' screenshots do not show: the export dialog with an
+    unreadable date, the import wizard on the bundled survey, Qt's file dialog in the UI's
+    language, and the overview of an empty project."""
+    import tempfile
+
+    from voc_app.gui.dialogs import ExportDialog, ImportWizard
+    from voc_app.project import create_project
+    from voc_app.sample import sample_files
+
+    out.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+
+    def grab(widget, name: str) -> None:
+        for _ in range(5):
+            app.processEvents()
+        p = out / name
+        widget.grab().save(str(p))
+        paths.append(p)
+
+    dlg = ExportDialog(win, win.project_path.parent)
+    dlg.show()
+    dlg.date_from.setText(QCoreApplication.translate("MainWindow", "4月1日"))
+    grab(dlg, "8_export_dialog.png")
+    dlg.close()
+    survey = next(f for f in sample_files() if f.suffix == ".csv")  # the bundled survey
+    job = Job("dry run", win.project_path, op_dry_run, path=survey).start()
+    while not job.finished:
+        app.processEvents()
+    if job.result is not None:
+        wiz = ImportWizard(win, survey, job.result)
+        wiz.show()
+        grab(wiz, "9_import_wizard.png")
+        wiz.close()
+    fd = QFileDialog(win, QCoreApplication.translate("MainWindow", "取り込むファイル"), str(win.project_path.parent),
+                     QCoreApplication.translate("MainWindow", "VoC プロジェクト (*.voc);;すべて (*)"))
+    fd.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    fd.resize(760, 460)
+    fd.show()
+    grab(fd, "10_file_dialog.png")
+    fd.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "empty.voc"
+        create_project(empty).close()
+        w = MainWindow(empty)
+        w.resize(win.size())
+        w.show()
+        wait_idle(w, app)
+        grab(w, "11_empty_project.png")
+        w.close()
+        w.verbatim_view.model.close()
+        w.coding.model.close()
+        w.deleteLater()
+        app.processEvents()
+    return paths
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="voc-app", description="VoC Analyzer デスクトップアプリ")
     parser.add_argument("project", nargs="?", help="開くプロジェクト（.voc）")
     parser.add_argument("--sample", action="store_true", help="同梱のサンプルプロジェクトを開く")
     parser.add_argument("--screenshot", metavar="PNG", help="ウィンドウを PNG に保存して終了（確認用）")
     parser.add_argument("--screenshots", metavar="DIR", help="全画面を 1280×800 の PNG に保存して終了")
+    parser.add_argument("--shot-sizes", default="1280x800", metavar="WxH,…",
+                        help="--screenshots の大きさ（例 1280x800,1024x700: 大きさごとにフォルダを分ける）")
+    parser.add_argument("--shot-langs", metavar="ja,en", help="--screenshots の言語（複数なら言語ごとにフォルダを分ける）")
+    parser.add_argument("--shot-dialogs", action="store_true", help="--screenshots にダイアログと空のプロジェクトも含める")
     parser.add_argument("--smoke", metavar="DIR", help="自己診断（サンプル・取り込み・分析・トピック・Excel）を DIR で実行して終了")
     parser.add_argument("--smoke-import", metavar="FILE", help="--smoke で取り込むファイル（既定: 同梱のアンケート）")
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES),
@@ -647,8 +830,25 @@ def main(argv: list[str] | None = None) -> int:
     win.show()
     if args.screenshots or args.screenshot:
         if args.screenshots:
-            for p in screenshots(win, Path(args.screenshots), app):
-                print(p)
+            sizes = [tuple(int(v) for v in x.lower().split("x")) for x in args.shot_sizes.split(",") if x.strip()]
+            langs = [x.strip() for x in (args.shot_langs or i18n.current()).split(",") if x.strip()]
+            for lang in langs:
+                if lang != i18n.current():
+                    before = win
+                    before.close()
+                    i18n.install(app, lang)
+                    win = MainWindow(path)
+                    win._others = [before]  # deleted in order at the end
+                    win.show()
+                for size in sizes:
+                    out = Path(args.screenshots)
+                    if len(sizes) > 1 or len(langs) > 1:
+                        out = out / f"{lang}_{size[0]}x{size[1]}"
+                    for p in screenshots(win, out, app, size):
+                        print(p)
+                    if args.shot_dialogs:
+                        for p in dialog_screenshots(win, out, app):
+                            print(p)
         else:
             wait_idle(win, app)
             win.grab().save(args.screenshot)

@@ -39,7 +39,7 @@ from voc_app.gui import i18n
 from voc_app.gui.coding_widgets import buttons, coding_ops, swatch
 from voc_app.gui.i18n import Labels
 from voc_app.gui.jobs import Job
-from voc_app.gui.models import POLARITY_LABELS
+from voc_app.gui.labels import label_of
 from voc_app.gui.network import NetworkView
 
 BY_LABELS = Labels(polarity=QT_TRANSLATE_NOOP("labels", "極性"), stage=QT_TRANSLATE_NOOP("labels", "段階"),
@@ -66,6 +66,7 @@ class CodeAnalysisView(QWidget):
         self.project_path = Path(project_path)
         self.run = run
         self.book: list[dict] = []
+        self._freq_by = None
         lay = QVBoxLayout(self)
         self.tabs = QTabWidget()
         lay.addWidget(self.tabs)
@@ -125,9 +126,15 @@ class CodeAnalysisView(QWidget):
                                (self.tr("すべてのルールを適用"), self.apply_all, "rule_apply_all"),
                                (self.tr("未確認を承認"), lambda: self.review_all(True), "rule_accept"),
                                (self.tr("未確認を却下"), lambda: self.review_all(False), "rule_reject"))))
-        self.rule_result = QLabel(self.tr("語は見出し語で照合します（届く → 届いた・届きました）。& かつ、| または、! でない、"
-                                          "\"…\" は文字列、pain / delight / churn / advocacy、stage:・kind:・question:・"
-                                          "topic:・attr:・nps:・code: で条件を足せます。"))
+        help_ = QLabel(self.tr("語は見出し語で照合します（届く → 届いた・届きました）。& かつ、| または、! でない、"
+                               "\"…\" は文字列、pain / delight / churn / advocacy、stage:・kind:・question:・"
+                               "topic:・attr:・nps:・code: で条件を足せます。"))
+        help_.setObjectName("rule_help")  # the rule language's own keywords (pain, churn …) are meant to be read here
+        help_.setWordWrap(True)
+        help_.setStyleSheet("color:#555555")
+        lay.addWidget(help_)
+        self.rule_result = QLabel()
+        self.rule_result.setObjectName("rule_result")
         self.rule_result.setWordWrap(True)
         lay.addWidget(self.rule_result)
         self.rule_preview = QTextBrowser()
@@ -296,13 +303,11 @@ class CodeAnalysisView(QWidget):
         self._ct = ct
         t = self.ct
         t.setColumnCount(len(ct.columns) + 1)
-        from voc_app.gui.models import KIND_LABELS, STAGE_LABELS
-
-        names = {"polarity": POLARITY_LABELS, "stage": STAGE_LABELS, "source": KIND_LABELS}.get(ct.by, {})
-        t.setHorizontalHeaderLabels([f"{names.get(c, c)}\n(n={n:,})" for c, n in zip(ct.columns, ct.totals, strict=True)]
+        t.setHorizontalHeaderLabels([f"{label_of(ct.by, c)}\n(n={n:,})" for c, n in zip(ct.columns, ct.totals, strict=True)]
                                     + [self.tr("計")])
         t.setRowCount(len(ct.codes))
-        t.setVerticalHeaderLabels(["　" * c["depth"] + c["name"] for c in ct.codes])
+        t.setVerticalHeaderLabels(["　" * c["depth"] + (self.tr("{0}（子を含む）").format(c["name"]) if c.get("has_children")
+                                                      else c["name"]) for c in ct.codes])
         for r, (row, pct, res) in enumerate(zip(ct.counts, ct.percent, ct.residual, strict=True)):
             for k, (n, p, z) in enumerate(zip(row, pct, res, strict=True)):
                 it = QTableWidgetItem(f"{n:,} ({p:.1f}%)")
@@ -323,13 +328,13 @@ class CodeAnalysisView(QWidget):
         code = ct.codes[r]
         value = ct.columns[c] if ct.columns[c] != "（なし）" else ""
         self.run(self.tr("発言を開く"), coding_ops().crosstab_cell_ids, code_id=code["id"], by=ct.by, value=value, quiet=True,
-                 done=lambda ids: self.open_ids.emit(ids, f"{code['name']} × {ct.columns[c]}"))
+                 done=lambda ids: self.open_ids.emit(ids, f"{code['name']} × {label_of(ct.by, ct.columns[c])}"))
 
     # --- words ----------------------------------------------------------------------------------
     def _words_tab(self) -> None:
         w = QWidget()
         lay = QVBoxLayout(w)
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # frequency and KWIC
         self.pos = QComboBox()
         self.pos.addItem(self.tr("品詞: すべて"), None)
         for p in POS_NAMES:
@@ -342,34 +347,39 @@ class CodeAnalysisView(QWidget):
         row.addWidget(self.freq_by)
         b = QPushButton(self.tr("頻度"))
         b.setObjectName("words_freq")
-        b.clicked.connect(lambda: self.run(self.tr("語の頻度"), coding_ops().word_view, view="freq", pos=self.pos.currentData(),
-                                           by=self.freq_by.currentData(), quiet=True, done=self._show_freq))
+        b.clicked.connect(self.run_freq)
         row.addWidget(b)
         self.kwic_word = QLineEdit()
         self.kwic_word.setPlaceholderText(self.tr("KWIC の語（例: 届く）"))
         self.kwic_word.returnPressed.connect(self.run_kwic)
-        row.addWidget(self.kwic_word)
+        row.addWidget(self.kwic_word, 1)
+        lay.addLayout(row)
+        row = QHBoxLayout()  # the co-occurrence network
+        row.addWidget(QLabel(self.tr("共起ネットワーク:")))
+        row.addWidget(QLabel(self.tr("語の数")))
+        self.top_nodes = QSpinBox()
+        self.top_nodes.setObjectName("network_nodes")
+        self.top_nodes.setRange(5, 150)
+        self.top_nodes.setValue(NetworkView.TOP)
+        self.top_nodes.setToolTip(self.tr("出現の多い順にこの数の語（コード）だけを描きます"))
+        self.top_nodes.valueChanged.connect(self._redraw_network)
+        row.addWidget(self.top_nodes)
         row.addWidget(QLabel(self.tr("最小出現")))
         self.min_freq = QSpinBox()
         self.min_freq.setRange(1, 10000)
         self.min_freq.setValue(3)
         row.addWidget(self.min_freq)
-        row.addWidget(QLabel(self.tr("エッジ数")))
-        self.edges = QSpinBox()
-        self.edges.setRange(5, 500)
-        self.edges.setValue(60)
-        row.addWidget(self.edges)
         self.net_codes = QCheckBox(self.tr("コードの共起"))
         row.addWidget(self.net_codes)
-        b = QPushButton(self.tr("共起ネットワーク"))
+        b = QPushButton(self.tr("描く"))
         b.setObjectName("words_network")
-        b.clicked.connect(lambda: self.run(self.tr("共起ネットワーク"), coding_ops().word_view, view="network", pos=self.pos.currentData(),
-                                           min_freq=self.min_freq.value(), edges=self.edges.value(),
-                                           codes=self.net_codes.isChecked(), quiet=True, done=self._show_network))
+        b.setToolTip(self.tr("よく一緒に出てくる語を線で結びます（線の太さは Jaccard 係数、色はまとまり）"))
+        b.clicked.connect(self.run_network)
         row.addWidget(b)
         b = QPushButton(self.tr("画像を保存…"))
         b.clicked.connect(self.save_network)
         row.addWidget(b)
+        row.addStretch(1)
         lay.addLayout(row)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.freq = QTableWidget(0, 4)
@@ -391,12 +401,15 @@ class CodeAnalysisView(QWidget):
 
     def _show_freq(self, rows) -> None:
         groups = sorted({g for r in rows for g in r.by_group})
-        heads = [self.tr("語"), self.tr("品詞"), self.tr("出現"), self.tr("文書")] + [POLARITY_LABELS.get(g, g or "（なし）") for g in groups]
+        by = self._freq_by
+        heads = [self.tr("語"), self.tr("品詞"), self.tr("出現"), self.tr("文書")] + [
+            label_of(by, g) if g else label_of("nps_group", "（なし）") for g in groups]
         self.freq.setColumnCount(len(heads))
         self.freq.setHorizontalHeaderLabels(heads)
         self.freq.setRowCount(len(rows))
         for r, w in enumerate(rows):
-            for k, v in enumerate([w.word, w.pos, w.count, w.docs] + [w.by_group.get(g, 0) for g in groups]):
+            for k, v in enumerate([w.word, i18n.label(w.pos) if w.pos in POS_NAMES else w.pos, w.count, w.docs]
+                                  + [w.by_group.get(g, 0) for g in groups]):
                 it = QTableWidgetItem(str(v))
                 if isinstance(v, int):
                     it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -414,9 +427,24 @@ class CodeAnalysisView(QWidget):
         self.kwic.setHtml(self.tr("<p>{0:,} 行</p>").format(len(lines)) + f"<table cellspacing='2'>{rows}</table>")
         self.word_tabs.setCurrentWidget(self.kwic)
 
+    def run_freq(self) -> None:
+        self._freq_by = self.freq_by.currentData()
+        self.run(self.tr("語の頻度"), coding_ops().word_view, view="freq", pos=self.pos.currentData(),
+                 by=self._freq_by, quiet=True, done=self._show_freq)
+
+    def run_network(self) -> None:
+        # more pairs than shown: the view keeps the most frequent nodes and their strong edges
+        self.run(self.tr("共起ネットワーク"), coding_ops().word_view, view="network", pos=self.pos.currentData(),
+                 min_freq=self.min_freq.value(), edges=max(60, 4 * self.top_nodes.value()),
+                 codes=self.net_codes.isChecked(), quiet=True, done=self._show_network)
+
     def _show_network(self, net) -> None:
-        self.network.draw(net)
+        self.network.draw(net, top=self.top_nodes.value())
         self.word_tabs.setCurrentWidget(self.network)
+
+    def _redraw_network(self) -> None:
+        if self.network.net is not None:
+            self.network.draw(self.network.net, top=self.top_nodes.value())
 
     def save_network(self) -> None:
         if self.network.net is None:

@@ -12,7 +12,7 @@ import getpass
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -46,15 +46,9 @@ from PySide6.QtWidgets import (
 )
 
 from voc_app.gui.coding_widgets import buttons, coding_ops, swatch
-from voc_app.gui.i18n import Labels
 from voc_app.gui.jobs import Job
+from voc_app.gui.labels import label_of
 from voc_app.gui.models import POLARITY_LABELS, VerbatimModel
-
-SOURCE_LABELS = Labels(manual=QT_TRANSLATE_NOOP("labels", "手作業"), rule=QT_TRANSLATE_NOOP("labels", "ルール"),
-                       topic=QT_TRANSLATE_NOOP("labels", "トピック"))
-STATE_LABELS = Labels(accepted=QT_TRANSLATE_NOOP("labels", "確定"), pending=QT_TRANSLATE_NOOP("labels", "未確認"),
-                      rejected=QT_TRANSLATE_NOOP("labels", "却下"))
-
 
 # --- an ordered queue of edits -----------------------------------------------------------------
 
@@ -251,13 +245,15 @@ class CodingView(QWidget):
         self.tree.setObjectName("codebook")
         self.tree.setHeaderLabels([self.tr("コード（数字キー）"), self.tr("発言")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
         self.tree.itemDoubleClicked.connect(lambda it, _c: self._apply_code(it.data(0, Qt.ItemDataRole.UserRole)))
         self.tree.currentItemChanged.connect(self._code_selected)
         ll.addWidget(self.tree, 3)
         ll.addLayout(buttons(((self.tr("追加"), self.add_code, "code_add"), (self.tr("下位に追加"), self.add_child, "code_child"),
                                (self.tr("名前"), self.rename_code, "code_rename"), (self.tr("統合"), self.merge_code, "code_merge"),
                                (self.tr("移動"), self.move_dialog, "code_move"), (self.tr("メモ"), self.code_memo_dialog, "code_memo"),
-                               (self.tr("削除"), self.delete_code, "code_delete")), columns=4))
+                               (self.tr("削除"), self.delete_code, "code_delete")), columns=3))
         self.code_info = QLabel()
         self.code_info.setWordWrap(True)
         self.code_info.setStyleSheet("color:#555")
@@ -269,12 +265,15 @@ class CodingView(QWidget):
         self.model = VerbatimModel(self.project_path)
         self.model.completed.connect(lambda n: self.count.setText(
             self.tr("{0:,} 件").format(n) + (f"（{self._label}）" if getattr(self, "_label", "") else "")))
-        from voc_app.gui.views import _table
+        from voc_app.gui.views import _fit_column, _table
 
-        self.list = _table(self.model, 7)
+        self.list = _table(self.model, 7)  # the text takes the width left by the polarity
         self.list.setObjectName("coding_list")
         for c in (0, 1, 2, 3, 5, 6):
             self.list.setColumnHidden(c, True)
+        _fit_column(self.list, 4, [*POLARITY_LABELS.values(), self.model.headerData(4, Qt.Orientation.Horizontal)], 40)
+        self.list.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Fixed)
+        self.list.setWordWrap(False)
         self.list.selectionModel().currentRowChanged.connect(lambda cur, _p: self.open(self.model.verbatim_id(cur.row())))
         split.addWidget(self.list)
 
@@ -310,12 +309,27 @@ class CodingView(QWidget):
                                (self.tr("却下"), lambda: self.review(False), "reject"))))
         self.memo = _text_box(rl, self.tr("この発言のメモ"), 80, self.tr("メモを保存"), self.save_memo, "verbatim_memo")
         split.addWidget(right)
-        split.setSizes([280, 340, 660])
+        # codebook : verbatims : the answer being coded — the list keeps room for its text at 1024 px
+        for i, stretch in enumerate(self.SHARES):
+            split.setStretchFactor(i, stretch)
+        left.setMinimumWidth(200)
+        self.list.setMinimumWidth(260)
+        self.split = split
+        self._sized = False
         lay.addWidget(split, 1)
         from PySide6.QtGui import QShortcut
 
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
+
+    SHARES = (27, 34, 39)  # codebook, verbatims, the answer being coded: per cent of the width
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._sized:  # the first time the view has its real width
+            self._sized = True
+            total = self.split.width()
+            self.split.setSizes([total * s // 100 for s in self.SHARES])
 
     def _failed(self, msg: str) -> None:
         if self.isVisible():  # a job that ends after its window closed has no one to tell
@@ -356,10 +370,15 @@ class CodingView(QWidget):
         items: dict[int, QTreeWidgetItem] = {}
         for n, c in enumerate(self.book):
             label = (f"{n + 1}  " if n < 9 else "    ") + c["name"] + ("  ⚙" if c["rule"] else "")
-            it = QTreeWidgetItem([label, f"{c['count']:,}"])
+            total = c.get("total", c["count"])
+            shown = self.tr("{0:,}（子を含む）").format(total) if c.get("has_children") else f"{c['count']:,}"
+            it = QTreeWidgetItem([label, shown])
             it.setIcon(0, swatch(c["color"]))
             it.setData(0, Qt.ItemDataRole.UserRole, c["id"])
             it.setToolTip(0, c["description"] or c["name"])
+            if c.get("has_children"):
+                it.setToolTip(1, self.tr("このコード {0:,} 件、下位コードを含めると {1:,} 件（同じ発言は 1 回と数えます）").format(
+                    c["count"], total))
             it.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             (items[c["parent_id"]].addChild(it) if c["parent_id"] in items else self.tree.addTopLevelItem(it))
             items[c["id"]] = it
@@ -383,7 +402,7 @@ class CodingView(QWidget):
         else:
             self.vid, self.text = v.id, v.text
             self.codings = s.codings
-            self.meta.setText(f"#{v.id} ・ {html.escape(v.question or v.kind or '')} ・ {(v.created_at or '')[:10]} ・ "
+            self.meta.setText(f"#{v.id} ・ {html.escape(v.question or label_of('kind', v.kind))} ・ {(v.created_at or '')[:10]} ・ "
                               f"{POLARITY_LABELS.get(v.polarity or '', '')}")
             if self.textview.toPlainText() != self.text.replace("\r", " "):
                 self.textview.setPlainText(self.text.replace("\r", " "))
@@ -429,8 +448,8 @@ class CodingView(QWidget):
         self.table.setRowCount(len(self.codings))
         for r, g in enumerate(self.codings):
             seg = self.tr("（発言全体）") if g["start"] is None else self.text[g["start"]:g["end"]]
-            vals = [g["code"], g["coder"], seg, SOURCE_LABELS.get(g["source"], g["source"]),
-                    STATE_LABELS.get(g["state"], g["state"])]
+            vals = [g["code"], g["coder"], seg, label_of("coding_source", g["source"]),
+                    label_of("coding_state", g["state"])]
             for c, v in enumerate(vals):
                 it = QTableWidgetItem(v)
                 if c == 0:
@@ -491,7 +510,9 @@ class CodingView(QWidget):
             return
         ex = "".join(f"<br>・{html.escape(e)}" for e in c["examples"][:3])
         rule = self.tr("<br>ルール: <code>{0}</code>").format(html.escape(c["rule"])) if c["rule"] else ""
-        self.code_info.setText(self.tr("<b>{0}</b>（{1:,} 件）").format(html.escape(c["name"]), c["count"]) + rule + ex)
+        count = (self.tr("<b>{0}</b>（{1:,} 件、下位コードを含めて {2:,} 件）").format(html.escape(c["name"]), c["count"], c["total"])
+                 if c.get("has_children") else self.tr("<b>{0}</b>（{1:,} 件）").format(html.escape(c["name"]), c["count"]))
+        self.code_info.setText(count + rule + ex)
         self.code_memo.setPlainText(c["description"])
         if self.show_filter.currentData() == "code":
             self.apply_filter()

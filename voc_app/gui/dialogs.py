@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -15,8 +18,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,7 +30,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from voc_app.gui import i18n
 from voc_app.gui.i18n import Labels
+from voc_app.gui.labels import FORMAT_LABELS, label_of
 from voc_app.importing import roles_for
 
 ROLE_LABELS = Labels(
@@ -51,6 +59,20 @@ COUNT_LABELS = Labels(
     referrals=QT_TRANSLATE_NOOP("counts", "紹介"))
 
 
+def _fit_screen(dialog: QDialog, width: int, height: int) -> None:
+    """``width`` × ``height``, or less on a small screen (a 1024×700 laptop)."""
+    screen = dialog.screen()
+    if screen is not None:
+        avail = screen.availableGeometry()
+        width, height = min(width, avail.width() - 24), min(height, avail.height() - 60)
+    dialog.resize(width, height)
+
+
+def _wrapped(text: str) -> str:
+    """A tooltip that wraps long text (rich text tooltips are word-wrapped)."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>" if text else ""
+
+
 class ImportWizard(QDialog):
     """File → detected format, encoding and confidence with the reason → preview → column roles
     (editable, each with why it was chosen) → validation messages and counts, counted again as
@@ -62,7 +84,7 @@ class ImportWizard(QDialog):
     def __init__(self, parent, path: Path, report, recount=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("取り込み: {0}").format(path.name))
-        self.resize(980, 680)
+        _fit_screen(self, 980, 680)
         self.path = path
         self.report = report
         self.detected = [c["role"] for c in report.columns]  # what detection chose: overrides differ from it
@@ -72,34 +94,58 @@ class ImportWizard(QDialog):
         self._failed = False
         self._closed = False
         lay = QVBoxLayout(self)
+        fmt = FORMAT_LABELS.get(report.format) if i18n.current() != "ja" else None
         conf = QLabel(self.tr("形式: <b>{0}</b>（確度 {1:.0%}）— {2}<br>文字コード: {3}").format(
-            html.escape(report.format_label), report.confidence, html.escape(report.reason),
+            html.escape(fmt or report.format_label), report.confidence, html.escape(report.reason),
             report.encoding or self.tr("（Excel / Word ファイル）")))
         conf.setObjectName("detected")
         conf.setWordWrap(True)
         lay.addWidget(conf)
-        lay.addWidget(QLabel(self.tr("列の役割（変更すると件数を数え直します）、その理由と先頭の行:")))
+        lay.addWidget(QLabel(self.tr("列の役割（変更すると件数を数え直します）、その理由と先頭の行"
+                                     "（列の幅は見出しの境目をドラッグで変えられます。省略された文字はマウスを重ねると全文）:")))
         cols = report.columns
-        self.table = QTableWidget(2 + min(5, len(report.preview)), len(cols))
+        n_preview = min(5, len(report.preview))
+        self.table = QTableWidget(2 + n_preview, len(cols))
         self.table.setObjectName("roles")
-        self.table.setHorizontalHeaderLabels([c["id"] for c in cols])
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        head.setTextElideMode(Qt.TextElideMode.ElideRight)
+        head.setMinimumSectionSize(72)
+        head.setStretchLastSection(False)
+        for j, c in enumerate(cols):
+            item = QTableWidgetItem(c["id"])
+            item.setToolTip(_wrapped(c["id"]))
+            self.table.setHorizontalHeaderItem(j, item)
         self.table.setVerticalHeaderLabels([self.tr("役割"), self.tr("理由")]
-                                           + [str(i) for i in range(1, 1 + min(5, len(report.preview)))])
+                                           + [str(i) for i in range(1, 1 + n_preview)])
         self.boxes: list[QComboBox] = []
+        fm = self.table.fontMetrics()
         for j, c in enumerate(cols):
             box = QComboBox()
             for r in roles_for(report.kind):
                 box.addItem(ROLE_LABELS.get(r, r), r)
             i = box.findData(c["role"])
             box.setCurrentIndex(max(0, i))
-            box.setToolTip(c["reason"])
+            box.setToolTip(_wrapped(c["reason"]))
             box.currentIndexChanged.connect(self._changed)
             self.table.setCellWidget(0, j, box)
             self.boxes.append(box)
-            for r, row in enumerate(report.preview[:5], start=2):
-                self.table.setItem(r, j, QTableWidgetItem(row[j] if j < len(row) else ""))
+            cells = [row[j] if j < len(row) else "" for row in report.preview[:5]]
+            for r, text in enumerate(cells, start=2):
+                item = QTableWidgetItem(text.replace("\n", " "))
+                item.setToolTip(_wrapped(text))
+                self.table.setItem(r, j, item)
+            # wide enough for the role and a short header or answer; long ones are elided (full text on hover)
+            want = max([box.sizeHint().width(), fm.horizontalAdvance(c["id"]) + 24,
+                        *(fm.horizontalAdvance(t) + 16 for t in cells)])
+            self.table.setColumnWidth(j, max(110, min(240, want)))
         self._show_reasons(cols)
-        self.table.setMaximumHeight(250)
+        self.table.setRowHeight(1, fm.lineSpacing() * 3 + 8)  # the reason, word-wrapped on three lines
+        self.table.setMinimumHeight(200)
+        self.table.setMaximumHeight(320)
         lay.addWidget(self.table)
         self.messages = QTextBrowser()
         self.messages.setObjectName("validation")
@@ -121,7 +167,7 @@ class ImportWizard(QDialog):
         grey = QColor("#666666")
         for j, c in enumerate(cols):
             item = QTableWidgetItem(c["reason"])
-            item.setToolTip(c["reason"])
+            item.setToolTip(_wrapped(c["reason"]))
             item.setForeground(grey)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(1, j, item)
@@ -184,7 +230,8 @@ class ImportWizard(QDialog):
             out.append(self.tr("<p style='color:#B45F06'>同じファイルを取り込み済みです（バッチ {0}）。重複は取り込まれません。</p>")
                        .format(", ".join(map(str, r.same_file_batches))))
         if r.skipped:
-            out.append("<p>" + self.tr("飛ばす行: ") + html.escape("、".join(f"{k} {v:,}" for k, v in r.skipped.items())) + "</p>")
+            out.append("<p>" + self.tr("飛ばす行: ") + html.escape("、".join(
+                f"{label_of('skip', k)} {v:,}" for k, v in r.skipped.items() if v)) + "</p>")
         if r.warnings:
             out.append(self.tr("<p style='color:#B45F06'>注意 {0:,}:</p>").format(r.warning_count) + "<ul>"
                        + "".join(f"<li>{html.escape(w)}</li>" for w in r.warnings[:20]) + "</ul>")
@@ -205,11 +252,24 @@ class ImportWizard(QDialog):
         super().done(result)
 
 
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 class ExportDialog(QDialog):
-    def __init__(self, parent, default_dir: Path) -> None:
+    """Where to write, masking, and a period. Dates are read strictly as YYYY-MM-DD (a message
+    under them says what is wrong); what the filter selects is counted (``count(flt)`` returns
+    a job) and shown, and nothing is written when it selects nothing."""
+
+    COUNT_AFTER_MS = 300
+
+    def __init__(self, parent, default_dir: Path, count=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("書き出し"))
-        self.resize(560, 220)
+        self.resize(600, 260)
+        self._count = count
+        self._job = None
+        self._accept_when_counted = False
+        self.matches: int | None = None  # verbatims the current filter selects (None: not counted yet)
         form = QFormLayout(self)
         row = QHBoxLayout()
         self.path = QLineEdit(str(default_dir / self.tr("VoC_サマリー.xlsx")))
@@ -223,18 +283,37 @@ class ExportDialog(QDialog):
         self.mask.setObjectName("export_mask")
         form.addRow("", self.mask)
         self.date_from = QLineEdit()
+        self.date_from.setObjectName("export_from")
         self.date_from.setPlaceholderText("2025-04-01")
         self.date_to = QLineEdit()
+        self.date_to.setObjectName("export_to")
         self.date_to.setPlaceholderText("2025-09-30")
         dates = QHBoxLayout()
+        for edit in (self.date_from, self.date_to):
+            edit.setClearButtonEnabled(True)
+            edit.setMaximumWidth(150)
+            edit.textChanged.connect(self._changed)
         dates.addWidget(self.date_from)
         dates.addWidget(QLabel("〜"))
         dates.addWidget(self.date_to)
-        form.addRow(self.tr("期間（空欄は全期間）"), dates)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        dates.addStretch(1)
+        form.addRow(self.tr("期間（YYYY-MM-DD、空欄は全期間）"), dates)
+        self.message = QLabel()
+        self.message.setObjectName("export_message")
+        self.message.setWordWrap(True)
+        form.addRow("", self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("書き出す"))
+        self.ok.setObjectName("export_ok")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.path.textChanged.connect(lambda _t: self._check())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._start_count)
+        self._changed()
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("書き出し先"), self.path.text(),
@@ -242,8 +321,135 @@ class ExportDialog(QDialog):
         if name:
             self.path.setText(name)
 
+    # --- checks -------------------------------------------------------------------------------
+    def _say(self, text: str, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #B00020;" if error else "color: #333333;")
+
+    def dates(self) -> tuple[str | None, str | None] | None:
+        """(from, to) as YYYY-MM-DD (None: open), or None when a date cannot be read."""
+        out = []
+        for edit, which in ((self.date_from, self.tr("開始日")), (self.date_to, self.tr("終了日"))):
+            text = edit.text().strip()
+            if not text:
+                out.append(None)
+                continue
+            try:
+                if not DATE.fullmatch(text):
+                    raise ValueError(text)
+                out.append(dt.date.fromisoformat(text).isoformat())
+            except ValueError:
+                self._say(self.tr("{0}「{1}」は日付として読めません。YYYY-MM-DD の形で入力してください（例 2025-04-01）")
+                          .format(which, text), True)
+                return None
+        if out[0] and out[1] and out[0] > out[1]:
+            self._say(self.tr("開始日 {0} が終了日 {1} より後です").format(out[0], out[1]), True)
+            return None
+        return out[0], out[1]
+
+    def _check(self) -> bool:
+        """Dates and file name readable; the OK button follows."""
+        ok = self.dates() is not None
+        if ok and Path(self.path.text().strip()).suffix.lower() not in (".xlsx", ".csv"):
+            self._say(self.tr("ファイル名は .xlsx か .csv で終わるようにしてください"), True)
+            ok = False
+        self.ok.setEnabled(ok and self.matches != 0)
+        return ok
+
+    def _changed(self) -> None:
+        self.matches = None
+        self._accept_when_counted = False
+        if self._check():
+            self._say(self.tr("該当する発言を数えています…") if self._count else "", False)
+            if self._count is not None:
+                self._timer.start(self.COUNT_AFTER_MS)
+
+    def _start_count(self) -> None:
+        if self._job is not None and not self._job.finished:
+            self._job.cancel()
+        flt = self.values()["flt"]
+        self._job = self._count(flt)
+        self._job.when("done", lambda n, job=self._job: self._counted(job, n))
+        self._job.when("failed", lambda msg: self._say(msg, True))
+        self._job.start()
+
+    def _counted(self, job, n: int) -> None:
+        if job is not self._job or self.dates() is None:
+            return  # a newer count is on its way
+        self.matches = n
+        if n:
+            self._say(self.tr("書き出す発言: {0:,} 件").format(n), False)
+        else:
+            self._say(self.tr("この期間に該当する発言はありません — 書き出すものがないので、ファイルは作りません"), True)
+        self._check()
+        if self._accept_when_counted and n:
+            super().accept()
+        self._accept_when_counted = False
+
+    def counting(self) -> bool:
+        """A count is due or running (tests wait for this)."""
+        return self._timer.isActive() or (self._job is not None and not self._job.finished)
+
+    def accept(self) -> None:
+        """Written only when the dates are readable and the filter selects something."""
+        if not self._check():
+            return
+        if self._count is None or self.matches:
+            super().accept()
+        elif self.matches is None:
+            self._accept_when_counted = True  # accepted when the count arrives (if not 0)
+            if not self.counting():
+                self._start_count()
+
+    def done(self, result: int) -> None:
+        self._timer.stop()
+        if self._job is not None and not self._job.finished:
+            self._job.cancel()
+        super().done(result)
+
     def values(self) -> dict:
         from voc_app.export.excel import Filter
 
-        return {"out": self.path.text().strip(), "mask_pii": self.mask.isChecked(),
-                "flt": Filter(self.date_from.text().strip() or None, self.date_to.text().strip() or None)}
+        d = self.dates() or (None, None)
+        return {"out": self.path.text().strip(), "mask_pii": self.mask.isChecked(), "flt": Filter(d[0], d[1])}
+
+
+class MoveAnswersDialog(QDialog):
+    """Tick answers of a topic and pick where they go: another topic, or the rare voices."""
+
+    def __init__(self, parent, source: str, answers: list[tuple[int, str]], targets: list[tuple[str, int]]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("回答を移動: {0}").format(source))
+        self.resize(640, 480)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("移す回答にチェックを付けてください（移した回答は推定し直しても動きません）")))
+        self.list = QListWidget()
+        self.list.setObjectName("move_answers")
+        self.list.setWordWrap(True)
+        for vid, text in answers:
+            it = QListWidgetItem(text.replace("\n", " "))
+            it.setData(Qt.ItemDataRole.UserRole, vid)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Unchecked)
+            it.setToolTip(_wrapped(text))
+            self.list.addItem(it)
+        lay.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("移動先:")))
+        self.target = QComboBox()
+        self.target.setObjectName("move_target")
+        for label, tid in targets:
+            self.target.addItem(label, tid)
+        self.target.addItem(self.tr("（まれな声へ）"), None)
+        row.addWidget(self.target, 1)
+        lay.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("移動"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def chosen(self) -> tuple[list[int], int | None] | None:
+        vids = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return (vids, self.target.currentData()) if vids else None

@@ -5,7 +5,8 @@ Every user-visible string of the GUI is written in Japanese in the code and mark
 ``QT_TRANSLATE_NOOP("labels", "…")`` for value tables). ``make translations`` refreshes
 ``resources/i18n/voc_en.ts`` (edit it with ``pyside6-linguist``) and compiles ``voc_en.qm``; a test
 fails when a string has no English translation. In Japanese, Qt's own dialogs (file dialogs,
-buttons) use Qt's ``qtbase_ja`` catalogue.
+buttons) use Qt's ``qtbase_ja`` catalogue (found in Qt's translations folder, PySide6's, or the
+PyInstaller bundle's) and ``resources/i18n/qt_extra_ja.tsv`` for the strings it lacks.
 
 Data stay as they are in either language: customers' words, topic labels, code names, and the
 reasons and messages that the analysis writes in Japanese.
@@ -14,6 +15,8 @@ reasons and messages that the analysis writes in Japanese.
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -51,22 +54,79 @@ def install(app: QCoreApplication, lang: str) -> str:
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if lang == "en":
         ours = QTranslator(app)
         if not ours.load(str(catalogue("en"))):
             raise FileNotFoundError(f"English catalogue missing: {catalogue('en')}")
         _installed.append(ours)
     else:
-        qt = QTranslator(app)
-        if qt.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", qt_dir):
+        qt = qt_catalogue(app, "ja")
+        if qt is not None:
             _installed.append(qt)
+        _installed.append(QtSupplement(app))  # installed last: asked first, for what qtbase_ja lacks
     for t in _installed:
         app.installTranslator(t)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates) if lang == "en"
                        else QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     _current = lang
     return lang
+
+
+def qt_translations_dirs() -> list[Path]:
+    """Where Qt's own catalogues (``qtbase_ja.qm``) may be: Qt's translations path, PySide6's
+    folder, and the same inside a PyInstaller bundle (whose Qt may report a path that does not
+    exist there)."""
+    import PySide6
+
+    pkg = Path(PySide6.__file__).resolve().parent
+    found = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), pkg / "Qt" / "translations",
+             pkg / "translations"]
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        found += [Path(frozen) / "PySide6" / "Qt" / "translations", Path(frozen) / "PySide6" / "translations"]
+    out: list[Path] = []
+    for d in found:
+        if d.is_dir() and d not in out:
+            out.append(d)
+    return out
+
+
+def qt_catalogue(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Qt's own translation of its dialogs and buttons (``qtbase_<lang>.qm``), or None."""
+    for d in qt_translations_dirs():
+        t = QTranslator(app)
+        if t.load(QLocale(QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English), "qtbase", "_",
+                  str(d)):
+            return t
+    return None
+
+
+def qt_supplement(lang: str = "ja") -> dict[tuple[str, str], str]:
+    """(context, source) → translation of the strings of Qt's dialogs that Qt's own catalogue
+    lacks (``resources/i18n/qt_extra_<lang>.tsv``)."""
+    path = resource_path("i18n", f"qt_extra_{lang}.tsv")
+    out: dict[tuple[str, str], str] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 3 and not line.startswith("#"):
+                out[parts[0], parts[1]] = parts[2]
+    return out
+
+
+class QtSupplement(QTranslator):
+    """Japanese for the few strings of Qt's dialogs that ``qtbase_ja`` does not translate (Qt 6
+    added accelerators to the file dialog's labels; the catalogue has them without)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.table = qt_supplement("ja")
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ARG002 - Qt API
+        return self.table.get((context, source_text))  # None: not ours, the next catalogue is asked
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+        return False
 
 
 def label(text: str) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 
-from voc_app.gui.i18n import Labels, label
+from voc_app.gui.i18n import label
+from voc_app.gui.labels import KIND_LABELS, POLARITY_LABELS, STAGE_LABELS  # noqa: F401 - re-exported
 from voc_app.overview import (
     VerbatimRecord,
     all_verbatim_ids,
@@ -16,13 +17,6 @@ from voc_app.overview import (
     verbatims_by_id,
 )
 from voc_app.project import open_project
-
-KIND_LABELS = Labels(survey=QT_TRANSLATE_NOOP("labels", "アンケート"), support=QT_TRANSLATE_NOOP("labels", "サポート"),
-                     interview=QT_TRANSLATE_NOOP("labels", "インタビュー"))
-POLARITY_LABELS = Labels(delight=QT_TRANSLATE_NOOP("labels", "喜び"), pain=QT_TRANSLATE_NOOP("labels", "不満"),
-                         neutral=QT_TRANSLATE_NOOP("labels", "中立"), mixed=QT_TRANSLATE_NOOP("labels", "混在"))
-STAGE_LABELS = Labels(first_experience=QT_TRANSLATE_NOOP("labels", "初回体験"), success=QT_TRANSLATE_NOOP("labels", "活用"),
-                      advocacy=QT_TRANSLATE_NOOP("labels", "推奨"), none="—")
 
 
 class RowsModel(QAbstractTableModel):

@@ -7,7 +7,8 @@ import html
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,31 +19,41 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
+    QStackedLayout,
     QTableView,
     QTabWidget,
     QTextBrowser,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from voc_app.gui.i18n import Labels
-from voc_app.gui.models import KIND_LABELS, POLARITY_LABELS, STAGE_LABELS, RowsModel, VerbatimModel
+from voc_app.gui import colors
+from voc_app.gui.empty_state import EmptyState
+from voc_app.gui.icons import icon
+from voc_app.gui.labels import (  # noqa: F401 - EVIDENCE_LABELS, REVIEW_LABELS and SEGMENT_LABELS re-exported
+    EVIDENCE_LABELS,
+    FORMAT_LABELS,
+    KIND_LABELS,
+    POLARITY_LABELS,
+    REVIEW_LABELS,
+    SEGMENT_LABELS,
+    SEGMENT_ORDER,
+    STAGE_LABELS,
+    evidence_label,
+    label_of,
+)
+from voc_app.gui.models import RowsModel, VerbatimModel
+from voc_app.gui.network import TopicMapView
 
 # pyqtgraph's exit clean-up deletes graphics items at interpreter shutdown, after PySide6 has
 # started tearing down: with PySide6 6.x that crashes the process on exit. Qt frees them itself.
 pg.setConfigOptions(exitCleanup=False, antialias=True)
 
-# what each evidence span explains (the verbatim detail lists them after 根拠)
-EVIDENCE_LABELS = Labels(polarity=QT_TRANSLATE_NOOP("labels", "極性"), churn=QT_TRANSLATE_NOOP("labels", "解約の兆し"),
-                         advocacy=QT_TRANSLATE_NOOP("labels", "推奨・紹介"), stage=QT_TRANSLATE_NOOP("labels", "段階"))
-SEGMENT_LABELS = Labels(ambassador=QT_TRANSLATE_NOOP("labels", "アンバサダー"), loyal=QT_TRANSLATE_NOOP("labels", "ロイヤル"),
-                        at_risk=QT_TRANSLATE_NOOP("labels", "解約リスク"), dormant=QT_TRANSLATE_NOOP("labels", "休眠"),
-                        unknown=QT_TRANSLATE_NOOP("labels", "不明"))
-REVIEW_LABELS = Labels(confirmed=QT_TRANSLATE_NOOP("labels", "確認済み"), dismissed=QT_TRANSLATE_NOOP("labels", "対象外"),
-                       contacted=QT_TRANSLATE_NOOP("labels", "連絡済み"))
-DELIGHT, PAIN = "#4E79A7", "#E15759"
+DELIGHT, PAIN = colors.color_of("delight"), colors.color_of("pain")
 
 
 def _table(model, stretch: int | None = None) -> QTableView:
@@ -63,15 +74,24 @@ def _fit_column(table: QTableView, col: int, texts, minimum: int) -> None:
     table.setColumnWidth(col, max(minimum, max((fm.horizontalAdvance(t) for t in texts), default=0) + 16))
 
 
-def _bar_chart(title: str, labels: list[str], values: list[float], color: str = DELIGHT,
-               stacked: list[float] | None = None, stacked_color: str = PAIN) -> pg.PlotWidget:
+def _bar_chart(title: str, labels: list[str], values: list[float], color: str = colors.BLUE,
+               stacked: list[float] | None = None, stacked_color: str = PAIN,
+               brushes: list[str] | None = None) -> pg.PlotWidget:
+    """Bars (one colour, or ``brushes`` per bar from ``colors.color_of``), optionally a second
+    series stacked on them."""
     w = pg.PlotWidget(background="w")
-    w.setTitle(title, color="#1F3864", size="11pt")
-    w.setMinimumHeight(190)
+    w.setTitle(title, color=colors.HIGHLIGHT, size="11pt")
+    w.setMinimumHeight(170)
     xs = list(range(len(labels)))
-    w.addItem(pg.BarGraphItem(x=xs, height=values, width=0.6, brush=color))
+    if brushes:
+        w.addItem(pg.BarGraphItem(x=xs, height=values, width=0.6, brushes=brushes, pens=brushes))
+    else:
+        w.addItem(pg.BarGraphItem(x=xs, height=values, width=0.6, brush=color, pen=color))
     if stacked is not None:
-        w.addItem(pg.BarGraphItem(x=xs, y0=values, height=stacked, width=0.6, brush=stacked_color))
+        w.addItem(pg.BarGraphItem(x=xs, y0=values, height=stacked, width=0.6, brush=stacked_color, pen=stacked_color))
+    top = max((v + (stacked[i] if stacked else 0) for i, v in enumerate(values)), default=0)
+    w.setYRange(0, max(1, top) * 1.08, padding=0)
+    w.setXRange(-0.6, len(labels) - 0.4, padding=0)
     ax = w.getAxis("bottom")
     ax.setTicks([list(zip(xs, labels, strict=True))])
     ax.setTextPen("#333333")
@@ -79,6 +99,46 @@ def _bar_chart(title: str, labels: list[str], values: list[float], color: str = 
     w.setMouseEnabled(False, False)
     w.hideButtons()
     return w
+
+
+def _legend(items: list[tuple[str, str]]) -> QLabel:
+    """A one-line colour key: (colour, label) pairs."""
+    lab = QLabel("　".join(f"<span style='color:{c}'>■</span> {html.escape(t)}" for c, t in items))
+    lab.setObjectName("legend")
+    lab.setStyleSheet("color: #333333;")
+    lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return lab
+
+
+def _with_legend(chart: QWidget, legend: QLabel) -> QWidget:
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(2)
+    lay.addWidget(chart, 1)
+    lay.addWidget(legend)
+    return box
+
+
+def _no_data(text: str) -> QLabel:
+    lab = QLabel(text)
+    lab.setObjectName("no_data")
+    lab.setWordWrap(True)
+    lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    lab.setStyleSheet("color: #777777; border: 1px solid #DDDDDD; background: #FAFAFA; padding: 12px;")
+    lab.setMinimumHeight(120)
+    return lab
+
+
+def whole_words(text: str, evidence: list[dict]) -> list[dict]:
+    """Evidence spans widened to whole words (``voc_app.analysis.evidence_words``): never a
+    fragment such as 「嬉し」 or 「替えの」; the stored spans when the text cannot be read."""
+    from voc_app.analysis import evidence_words
+
+    try:
+        return evidence_words(text, evidence)
+    except Exception:  # noqa: BLE001 - the detail still shows the spans as stored
+        return evidence
 
 
 def _highlight(text: str, evidence: list[dict], term: str = "") -> str:
@@ -110,11 +170,21 @@ def _highlight(text: str, evidence: list[dict], term: str = "") -> str:
 # ------------------------------------------------------------------------------------------------
 
 class OverviewView(QWidget):
+    """The project at a glance; a project without data shows a way in instead (``EmptyState``:
+    drop a file, import, or open the sample), never empty charts."""
+
     def __init__(self, project_path: Path) -> None:
         super().__init__()
         self.project_path = project_path
-        self.grid = QGridLayout(self)
         self.setObjectName("overview")
+        self.stack = QStackedLayout(self)
+        self.empty = EmptyState()
+        self.board = QWidget()
+        self.board.setObjectName("dashboard")
+        self.grid = QGridLayout(self.board)
+        self.stack.addWidget(self.board)
+        self.stack.addWidget(self.empty)
+        self.stack.setCurrentWidget(self.board)
 
     @staticmethod
     def load(p) -> dict:
@@ -123,50 +193,78 @@ class OverviewView(QWidget):
 
         return overview_figures(p)
 
+    def is_empty(self) -> bool:
+        return self.stack.currentWidget() is self.empty
+
     def show_data(self, d: dict) -> None:
         while self.grid.count():
             w = self.grid.takeAt(0).widget()
             if w is not None:
                 w.deleteLater()
-        counts, nps, months, kinds, topics, segs, batches = (d["counts"], d["nps"], d["months"], d["kinds"], d["topics"],
-                                                             d["segs"], d["batches"])
+        counts = d["counts"]
+        if not (counts.get("verbatims") or counts.get("customers") or counts.get("responses")):
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self.stack.setCurrentWidget(self.board)
+        nps, months, kinds, topics, segs, batches = (d["nps"], d["months"], d["kinds"], d["topics"], d["segs"],
+                                                     d["batches"])
         head = QLabel(self.tr("発言 {0:,}（無回答 {1:,}） ・ 顧客 {2:,} ・ 回答 {3:,} ・ チケット {4:,} ・ 取り込み {5}").format(
             counts["verbatims"], counts["non_answers"], counts["customers"], counts["responses"], counts["tickets"],
             batches))
         head.setObjectName("summary")
+        head.setWordWrap(True)
         head.setStyleSheet("font-size: 16px; padding: 4px;")
         self.grid.addWidget(head, 0, 0, 1, 3)
-        kinds_txt = " ・ ".join(f"{KIND_LABELS.get(k, k)} {n:,}" for k, n, _, _ in kinds)
+        kinds_txt = " ・ ".join(f"{label_of('kind', k)} {n:,}" for k, n, _, _ in kinds)
         self.grid.addWidget(QLabel(self.tr("種類: ") + (kinds_txt or "—")), 1, 0, 1, 3)
         total = sum(nps.values())
         if total:
             score = (sum(c for k, c in nps.items() if k >= 9) - sum(c for k, c in nps.items() if k <= 6)) / total * 100
-            self.grid.addWidget(_bar_chart(self.tr("NPS の分布（NPS {0:+.1f}、{1:,} 件）").format(score, total),
-                                           [str(k) for k in range(11)], [nps.get(k, 0) for k in range(11)]), 2, 0)
+            chart = _bar_chart(self.tr("NPS の分布（NPS {0:+.1f}、{1:,} 件）").format(score, total),
+                               [str(k) for k in range(11)], [nps.get(k, 0) for k in range(11)],
+                               brushes=colors.nps_colors(range(11)))
+            chart.setObjectName("chart_nps")
+            self.grid.addWidget(_with_legend(chart, _legend([
+                (colors.color_of("detractor"), self.tr("批判者 0–6")), (colors.color_of("passive"), self.tr("中立者 7–8")),
+                (colors.color_of("promoter"), self.tr("推奨者 9–10"))])), 2, 0)
         else:
-            self.grid.addWidget(QLabel(self.tr("NPS の回答はありません")), 2, 0)
+            self.grid.addWidget(_no_data(self.tr("NPS の回答はありません")), 2, 0)
         by_m: dict[str, dict[str, int]] = {}
         for m, pol, c in months:
             by_m.setdefault(m, {})[pol] = c
-        ms = sorted(by_m)
-        self.grid.addWidget(_bar_chart(self.tr("月別の喜び（青）と不満（赤）"), [m[2:] for m in ms],
-                                       [by_m[m].get("delight", 0) for m in ms], DELIGHT,
-                                       [by_m[m].get("pain", 0) for m in ms], PAIN), 2, 1)
+        ms = sorted(m for m in by_m if m)
+        if ms and any(by_m[m].get("delight") or by_m[m].get("pain") for m in ms):
+            chart = _bar_chart(self.tr("月別の喜びと不満"), [m[2:] for m in ms],
+                               [by_m[m].get("delight", 0) for m in ms], DELIGHT,
+                               [by_m[m].get("pain", 0) for m in ms], PAIN)
+            chart.setObjectName("chart_months")
+            self.grid.addWidget(_with_legend(chart, _legend([(DELIGHT, label_of("polarity", "delight")),
+                                                              (PAIN, label_of("polarity", "pain"))])), 2, 1)
+        else:
+            self.grid.addWidget(_no_data(self.tr("日付のある喜び・不満の声はまだありません（分析を更新すると数えます）")), 2, 1)
         now = segs["now"]
-        keys = ["ambassador", "loyal", "at_risk", "dormant", "unknown"]
+        base = ("ambassador", "loyal", "at_risk", "dormant", "unknown")
+        keys = [k for k in SEGMENT_ORDER if k in base or now.get(k)] + sorted(k for k in now if k not in SEGMENT_ORDER)
         moved = segs["moved"]["customers"]
-        self.grid.addWidget(_bar_chart(self.tr("ロイヤルティ区分（前回から移動 {0} 人）").format(moved),
-                                       [SEGMENT_LABELS[k] for k in keys], [now.get(k, 0) for k in keys], "#59A14F"), 2, 2)
+        if sum(now.values()):
+            chart = _bar_chart(self.tr("ロイヤルティ区分（前回から移動 {0} 人）").format(moved),
+                               [label_of("segment", k) for k in keys], [now.get(k, 0) for k in keys],
+                               brushes=[colors.color_of(k, colors.GREY) for k in keys])
+            chart.setObjectName("chart_segments")
+            self.grid.addWidget(chart, 2, 2)
+        else:
+            self.grid.addWidget(_no_data(self.tr("顧客の評価はまだありません（分析を更新すると評価します）")), 2, 2)
         for col, side, name, colour in ((0, "delight", self.tr("喜びのトピック上位"), DELIGHT),
                                         (1, "pain", self.tr("不満のトピック上位"), PAIN)):
             box = QGroupBox(name)
             box.setStyleSheet(f"QGroupBox {{ font-weight: bold; color: {colour}; }}")
             lay = QVBoxLayout(box)
-            ts = topics[side]["topics"][:6]
+            ts = topics[side]["topics"][:8]
             if not ts:
                 lay.addWidget(QLabel(self.tr("まだありません（トピック画面で推定します）")))
             for t in ts:
-                lab = QLabel(self.tr("{0}　<b>{1:,}</b> 件（{2:.0f}%）").format(t["label"], t["size"], t["share"] * 100))
+                lab = QLabel(self.tr("{0}　<b>{1:,}</b> 件（{2:.0f}%）").format(html.escape(t["label"]), t["size"],
+                                                                             t["share"] * 100))
                 lab.setWordWrap(True)
                 lay.addWidget(lab)
             lay.addStretch()
@@ -178,9 +276,13 @@ class OverviewView(QWidget):
         for k in keys if segs["before"] else ():
             before, after = segs["before"].get(k, 0), now.get(k, 0)
             if before or after:
-                lay.addWidget(QLabel(f"{SEGMENT_LABELS[k]}: {before:,} → {after:,}"))
+                lay.addWidget(QLabel(f"{label_of('segment', k)}: {before:,} → {after:,}"))
         lay.addStretch()
         self.grid.addWidget(changed, 3, 2)
+        for c in range(3):
+            self.grid.setColumnStretch(c, 1)
+        self.grid.setRowStretch(2, 3)
+        self.grid.setRowStretch(3, 2)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -223,7 +325,8 @@ class VerbatimsView(QWidget):
         self.question = QComboBox()
         self.question.setObjectName("filter_question")
         self.question.addItem(self.tr("設問・チャネル: すべて"), None)
-        self.question.setMinimumContentsLength(30)
+        self.question.setMinimumContentsLength(16)
+        self.question.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.question.currentIndexChanged.connect(self.apply)
         bar2.addWidget(self.question, 3)
         self.date_from, self.date_to = QLineEdit(), QLineEdit()
@@ -231,7 +334,9 @@ class VerbatimsView(QWidget):
                                  (self.date_to, "filter_to", self.tr("終了日 2025-06-30"))):
             edit.setObjectName(name)
             edit.setPlaceholderText(hint)
-            edit.setMaximumWidth(140)
+            edit.setToolTip(hint)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(hint) + 40)
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance(hint) + 48)
             edit.setClearButtonEnabled(True)
             edit.returnPressed.connect(self.apply)
             bar2.addWidget(edit)
@@ -330,21 +435,26 @@ class VerbatimsView(QWidget):
         if row is None:
             self.detail.clear()
             return
-        meta = (f"{KIND_LABELS.get(row.kind, row.kind)} ・ {html.escape(row.question or '')} ・ {row.customer or '—'}"
-                f" ・ {(row.created_at or '')[:16]}")
-        ev = self.model.evidence(current.row())
-        cues = "、".join(html.escape(f"{EVIDENCE_LABELS.get(e['kind'], e['kind'])}: {e['text']}") for e in ev)
+        meta = (f"{label_of('kind', row.kind)} ・ {html.escape(row.question or '')} ・ {row.customer or '—'}"
+                f" ・ {(row.created_at or '')[:16].replace('T', ' ')}")
+        ev = whole_words(row.text, self.model.evidence(current.row()))
+        grouped: dict[str, list[str]] = {}
+        for e in ev:  # 段階（活用）: 定期便・いつも ／ 極性: 嬉しい
+            words = grouped.setdefault(evidence_label(e["kind"], e.get("label", "")), [])
+            if e["text"] not in words:
+                words.append(e["text"])
+        cues = " ／ ".join(html.escape(f"{what}: {'・'.join(words)}") for what, words in grouped.items())
         evidence_word = self.tr("根拠")
         # how sure the model is: of the polarity it chose, and that there is churn / advocacy
-        sure = " ・ ".join(f"{EVIDENCE_LABELS.get(k, k)} {p:.0%}" for k, p in
+        sure = " ・ ".join(f"{label_of('evidence', k)} {p:.0%}" for k, p in
                           (("polarity", row.polarity_p), ("churn", row.churn_p), ("advocacy", row.advocacy_p))
                           if p is not None)
         sure_word = self.tr("確からしさ")
         sure_line = f"<p style='color:#777'>{sure_word}: {sure}</p>" if sure else ""
         self.detail.setHtml(f"<p style='color:#555'>{meta}</p><p style='font-size:15px'>"
                             f"{_highlight(row.text, ev, self.search.text().strip())}</p>"
-                            f"<p style='color:#555'>{POLARITY_LABELS.get(row.polarity or '', '')} ・ "
-                            f"{STAGE_LABELS.get(row.stage or '', '')} ・ {evidence_word}: {cues or '—'}</p>{sure_line}")
+                            f"<p style='color:#555'>{label_of('polarity', row.polarity)} ・ "
+                            f"{label_of('stage', row.stage)} ・ {evidence_word}: {cues or '—'}</p>{sure_line}")
 
     def _kwic(self, width: int = 24, limit: int = 200) -> None:
         term = self.search.text().strip()
@@ -367,7 +477,9 @@ class VerbatimsView(QWidget):
 # ------------------------------------------------------------------------------------------------
 
 class TopicsView(QWidget):
-    """Delight and pain maps side by side; detail with words, quotes, trend; curation."""
+    """Delight and pain maps side by side, each with a toolbar of its edits (icons, tooltips;
+    the same actions in the table's context menu, enabled as the selection allows); the
+    selected topic's words, quotes and charts below."""
 
     edit_requested = Signal(str, str, tuple)   # side, action, args
     refit_requested = Signal(str)
@@ -382,11 +494,14 @@ class TopicsView(QWidget):
         self.tables: dict[str, QTableView] = {}
         self.models: dict[str, RowsModel] = {}
         self.totals: dict[str, QLabel] = {}
+        self.actions: dict[str, dict[str, QAction]] = {}
+        self.toolbars: dict[str, QToolBar] = {}
         for side, title, colour in (("delight", self.tr("喜びのトピック"), DELIGHT), ("pain", self.tr("不満のトピック"), PAIN)):
             box = QGroupBox(title)
             box.setStyleSheet(f"QGroupBox {{ font-weight: bold; color: {colour}; }}")
             bl = QVBoxLayout(box)
             self.totals[side] = QLabel()
+            self.totals[side].setWordWrap(True)
             bl.addWidget(self.totals[side])
             model = RowsModel([self.tr("ID"), self.tr("トピック"), self.tr("件数"), self.tr("割合")], [])
             table = _table(model, 1)
@@ -396,37 +511,109 @@ class TopicsView(QWidget):
             table.setColumnWidth(3, 56)
             table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             table.selectionModel().currentRowChanged.connect(lambda cur, _p, s=side: self._detail(s, cur.row()))
+            table.selectionModel().selectionChanged.connect(lambda *_a, s=side: self._enable(s))
             table.doubleClicked.connect(lambda idx, s=side: self._open(s, idx.row()))
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            table.customContextMenuRequested.connect(lambda pos, s=side: self._menu(s, pos))
             self.tables[side], self.models[side] = table, model
+            self.toolbars[side] = self._toolbar(side, table)
+            bl.addWidget(self.toolbars[side])
             bl.addWidget(table)
-            buttons = QGridLayout()
-            for i, (action, label) in enumerate( (("rename", self.tr("名前")), ("merge", self.tr("統合")), ("split", self.tr("分割")),
-                                  ("delete", self.tr("削除")), ("undo", self.tr("元に戻す")),
-                                  ("refit", self.tr("推定し直す")), ("rare", self.tr("まれな声")),
-                                  ("code", self.tr("コードに")))):
-                b = QPushButton(label)
-                b.setObjectName(f"{side}_{action}")
-                b.clicked.connect(lambda _c=False, s=side, a=action: self._action(s, a))
-                buttons.addWidget(b, i // 4, i % 4)
-            bl.addLayout(buttons)
             maps.addWidget(box)
         lay.addLayout(maps, 3)
         bottom = QHBoxLayout()
         self.detail = QTextBrowser()
         self.detail.setObjectName("topic_detail")
-        bottom.addWidget(self.detail, 3)
+        bottom.addWidget(self.detail, 1)
         charts = QTabWidget()
+        charts.setObjectName("topic_charts")
         self.bars = pg.PlotWidget(background="w")
-        self.map = pg.PlotWidget(background="w")
+        self.map = TopicMapView()
+        self.map.setObjectName("topic_map")
         self.trend = pg.PlotWidget(background="w")
-        for w, title in ((self.bars, self.tr("件数")), (self.map, self.tr("トピック間マップ")), (self.trend, self.tr("月別の推移"))):
+        for w in (self.bars, self.trend):
             w.setMouseEnabled(False, False)
             w.hideButtons()
+            for ax in ("left", "bottom"):
+                w.getAxis(ax).setTextPen("#333333")
+        for w, title in ((self.bars, self.tr("件数")), (self.map, self.tr("トピック間マップ")), (self.trend, self.tr("月別の推移"))):
             charts.addTab(w, title)
         self.charts = charts
-        bottom.addWidget(charts, 2)
+        charts.hide()  # until a topic is selected: never empty axes
+        bottom.addWidget(charts, 1)
         lay.addLayout(bottom, 2)
         self.data: dict[str, dict] = {}
+        for side in ("delight", "pain"):
+            self._enable(side)
+
+    def _toolbar(self, side: str, table: QTableView) -> QToolBar:
+        """The side's edits as actions with icons and tooltips, in a toolbar and the table's context menu."""
+        specs = (
+            ("rename", self.tr("名前を変更…"), self.tr("選んだトピックの名前を変えます（F2）"), "F2"),
+            ("merge", self.tr("統合"), self.tr("選んだ 2 つ以上のトピックを 1 つにまとめます（Ctrl / Shift + クリックで複数選択）"), None),
+            ("split", self.tr("分割"), self.tr("選んだトピックの回答を 2 つのトピックに分け直します"), None),
+            ("move", self.tr("回答を移動…"), self.tr("選んだトピックの回答の一部を、別のトピックかまれな声へ移します"), None),
+            ("delete", self.tr("削除"), self.tr("選んだトピックを削除します。回答はまれな声になります（Del）"), "Delete"),
+            None,
+            ("undo", self.tr("元に戻す"), self.tr("このマップの最後の編集を取り消します（Ctrl+Z）"), None),
+            ("redo", self.tr("やり直し"), self.tr("取り消した編集をやり直します（Ctrl+Shift+Z）"), None),
+            None,
+            ("refit", self.tr("推定し直す"), self.tr("このマップのトピックを最初から推定し直します（名前を付けたトピックと移した回答は残ります）"), None),
+            ("rare", self.tr("まれな声"), self.tr("どのトピックにも入らなかった少数の声を一覧します"), None),
+            None,
+            ("code", self.tr("コードにする"), self.tr("選んだトピックをコードブックのコードにし、その回答に未確認の自動コードとして付けます"
+                                                  "（コーディング画面で承認・却下できます）"), None),
+        )
+        bar = QToolBar()
+        bar.setObjectName(f"{side}_toolbar")
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        acts: dict[str, QAction] = {}
+        for spec in specs:
+            if spec is None:
+                bar.addSeparator()
+                continue
+            name, text, tip, key = spec
+            a = QAction(icon("to_code" if name == "code" else name), text, self)
+            a.setObjectName(f"{side}_{name}")
+            a.setToolTip(f"<b>{html.escape(text.rstrip('…'))}</b><br>{html.escape(tip)}")
+            a.setStatusTip(tip)
+            a.triggered.connect(lambda _c=False, s=side, n=name: self._action(s, n))
+            if key:
+                a.setShortcut(QKeySequence(key))
+                a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                table.addAction(a)
+            bar.addAction(a)
+            acts[name] = a
+        # the one action whose name a user needs to read: its text beside the icon
+        bar.widgetForAction(acts["code"]).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.actions[side] = acts
+        return bar
+
+    def _menu(self, side: str, pos) -> None:
+        acts = self.actions[side]
+        menu = QMenu(self)
+        menu.setObjectName(f"{side}_menu")
+        for name in ("rename", "merge", "split", "move", "delete", None, "code", None, "undo", "redo", None, "refit",
+                     "rare"):
+            menu.addSeparator() if name is None else menu.addAction(acts[name])
+        menu.popup(self.tables[side].viewport().mapToGlobal(pos))
+        self._context_menu = menu
+
+    def _enable(self, side: str) -> None:
+        """Each action enabled when it can do something: one topic selected for rename, split,
+        move, delete and to-code; two or more for merge; undo / redo when there is an edit."""
+        acts = self.actions[side]
+        n = len(self.selected(side))
+        info = self.data.get(side) or {}
+        fitted = bool(info.get("run"))
+        for name in ("rename", "split", "move", "delete", "code"):
+            acts[name].setEnabled(n == 1)
+        acts["merge"].setEnabled(n >= 2)
+        acts["undo"].setEnabled(bool(info.get("undo")))
+        acts["redo"].setEnabled(bool(info.get("redo")))
+        acts["rare"].setEnabled(fitted and bool(info.get("rare")))
+        acts["refit"].setEnabled(bool(info) and bool(info.get("answers") or not fitted))
 
     @staticmethod
     def load(p) -> dict:
@@ -444,6 +631,13 @@ class TopicsView(QWidget):
                 self.tr("回答 {0:,} 件 ・ トピック {1} ・ まれな声 {2:,} 件").format(
                     info["answers"], len(info["topics"]), info["rare"]) if run else
                 self.tr("まだ推定していません — 「推定し直す」で推定します"))
+            self._enable(side)
+        if not any(self.data[s]["topics"] for s in ("delight", "pain")):
+            self.charts.hide()
+            self.detail.setHtml(self.tr("<p style='color:#777'>トピックはまだありません。発言を取り込んで分析を更新（F5）すると、"
+                                        "喜びと不満の声がトピックにまとまります。</p>"))
+        elif not self.charts.isVisible() and not self.detail.toPlainText().strip():
+            self.detail.setHtml(self.tr("<p style='color:#777'>トピックを選ぶと、語・代表的な声・件数と推移を表示します。</p>"))
 
     def selected(self, side: str) -> list[int]:
         rows = sorted({i.row() for i in self.tables[side].selectionModel().selectedRows()})
@@ -463,35 +657,33 @@ class TopicsView(QWidget):
                                           brushes=[colour if t["id"] == current else "#BBBBBB" for t in ts]))
         self.bars.getAxis("left").setTicks([[(i, t["label"][:12]) for i, t in enumerate(ts)]])
         self.bars.getViewBox().invertY(True)
-        self.map.clear()
         centers = [info["centers"].get(t["id"]) for t in info["topics"]]
         if len(centers) >= 3 and all(c is not None for c in centers):
             X = np.array(centers, dtype=float)
             X -= X.mean(0)
             xy = X @ np.linalg.svd(X, full_matrices=False)[2][:2].T
-            sizes = np.array([t["size"] for t in info["topics"]], dtype=float)
-            self.map.addItem(pg.ScatterPlotItem(
-                x=xy[:, 0], y=xy[:, 1], size=10 + 40 * np.sqrt(sizes / sizes.max()),
-                brush=[pg.mkBrush(colour if t["id"] == current else "#BBBBBB99") for t in info["topics"]],
-                pen=pg.mkPen("#666666")))
-            for (x, y), t in zip(xy, info["topics"], strict=True):
-                label = pg.TextItem(t["label"].split("・")[0], color="#333333", anchor=(0.5, 0.5))
-                label.setPos(float(x), float(y))
-                self.map.addItem(label)
+            self.map.draw([(t["label"], float(x), float(y), t["size"], t["id"] == current)
+                           for (x, y), t in zip(xy, info["topics"], strict=True)], colour)
+        else:
+            self.map.draw([], colour)
 
     def _detail(self, side: str, row: int) -> None:
         info = self.data.get(side)
         if not info or not 0 <= row < len(info["topics"]):
             return
         t = info["topics"][row]
+        self.charts.show()
         self._overview_charts(side, t["id"])
         quotes = "".join(f"<li>{html.escape(q)}</li>" for q in t["quotes"][:5])
         seeds = self.tr("<p>シード語: {0}</p>").format(html.escape("、".join(t["seed_words"]))) if t["seed_words"] else ""
+        mixed = self.tr("<p style='color:#B45F06'>2 つの話題が混ざっているようです — 「分割」で分けられます</p>") \
+            if t.get("mixed") else ""
         self.detail.setHtml(
             f"<h3>{html.escape(t['label'])}</h3>"
             + self.tr("<p>{0:,} 件（{1:.1f}%） ・ 自動ラベル: {2}</p><p><b>語</b>: {3}</p>").format(
-                t["size"], t["share"] * 100, html.escape(t["auto_label"]), html.escape("、".join(t["words"])))
-            + seeds + self.tr("<p><b>代表的な声</b></p>") + f"<ul>{quotes}</ul>"
+                t["size"], t["share"] * 100, html.escape(t["auto_label"]),
+                html.escape("、".join(t.get("keywords") or t["words"])))
+            + mixed + seeds + self.tr("<p><b>代表的な声</b></p>") + f"<ul>{quotes}</ul>"
             + self.tr("<p style='color:#777'>ダブルクリックでこのトピックの発言を一覧</p>"))
         months = sorted({m for d in info["trend"].values() for m in d if m})
         self.trend.clear()
@@ -511,8 +703,8 @@ class TopicsView(QWidget):
         ids = self.selected(side)
         if action == "refit":
             self.refit_requested.emit(side)
-        elif action == "undo":
-            self.edit_requested.emit(side, "undo", ())
+        elif action in ("undo", "redo"):
+            self.edit_requested.emit(side, action, ())
         elif action == "rare":
             self.open_verbatims.emit(side, None, self.tr("まれな声"))
         elif not ids:
@@ -530,9 +722,36 @@ class TopicsView(QWidget):
             self.edit_requested.emit(side, "delete", (ids[0],))
         elif action == "code":
             self.to_code.emit(ids[0])
+        elif action == "move":
+            self._move(side, ids[0])
+
+    def _move(self, side: str, topic_id: int) -> None:
+        """Read the topic's answers in the background, then let the user pick some and a target."""
+        from voc_app.gui.jobs import Job
+        from voc_app.topics import topic_answers
+
+        def pick(answers) -> None:
+            from voc_app.gui.dialogs import MoveAnswersDialog
+
+            topics = self.data[side]["topics"]
+            source = next((t["label"] for t in topics if t["id"] == topic_id), "")
+            targets = [(t["label"], t["id"]) for t in topics if t["id"] != topic_id]
+            dlg = MoveAnswersDialog(self, source, answers, targets)
+            if dlg.exec() and dlg.chosen():
+                vids, target = dlg.chosen()
+                self.edit_requested.emit(side, "move", (side, vids, target))
+
+        self._answers = Job("answers", self.project_path, topic_answers, side=side, topic_id=topic_id)
+        self._answers.when("done", pick).start()
 
 
 # ------------------------------------------------------------------------------------------------
+
+def _what(where: str) -> str:
+    """A timeline entry's source, 「survey / 設問」 → 「アンケート / 設問」."""
+    kind, sep, rest = where.partition(" / ")
+    return label_of("kind", kind) + sep + rest
+
 
 class CustomersView(QWidget):
     review_requested = Signal(str, str, str, str)  # customer, kind, state, note
@@ -605,7 +824,7 @@ class CustomersView(QWidget):
         r = rows[row]
         with open_project(self.project_path) as p:
             timeline = customer_timeline(p, r["customer_id"])
-        items = "".join(f"<tr><td style='color:#555'>{(d or '')[:10]}</td><td style='color:#555'>{html.escape(w)}</td>"
+        items = "".join(f"<tr><td style='color:#555'>{(d or '')[:10]}</td><td style='color:#555'>{html.escape(_what(w))}</td>"
                         f"<td>{html.escape(t)}</td></tr>" for d, w, t in timeline)
         reasons = "".join(f"<li>{html.escape(x)}</li>" for x in r["reasons"])
         self.note.setText(r["note"])
@@ -639,9 +858,12 @@ class ImportsView(QWidget):
         top.addWidget(QLabel(self.tr("ファイルをウィンドウにドラッグしても取り込めます")))
         top.addStretch()
         lay.addLayout(top)
-        self.model = RowsModel([self.tr("ID"), self.tr("ファイル"), self.tr("形式"), self.tr("回答"), self.tr("発言"),
-                                self.tr("チケット"), self.tr("重複スキップ"), self.tr("取り込み日時")], [])
+        self.model = RowsModel([self.tr("ID"), self.tr("ファイル"), self.tr("種類"), self.tr("形式"), self.tr("回答"),
+                                self.tr("発言"), self.tr("チケット"), self.tr("重複スキップ"), self.tr("飛ばした行"),
+                                self.tr("取り込み日時")], [])
         self.table = _table(self.model, 1)
+        self.table.setObjectName("batches")
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         lay.addWidget(self.table)
 
     @staticmethod
@@ -651,8 +873,11 @@ class ImportsView(QWidget):
         return batches(p)
 
     def show_data(self, bs: list) -> None:
-        self.model.set_rows([(b["id"], b["file_name"], b["format"], b["responses"], b["verbatims"], b["tickets"],
-                              b["duplicates_skipped"], b["started_at"][:16].replace("T", " ")) for b in bs])
-        for col in (0, 2, 3, 4, 5, 6, 7):
+        self.model.set_rows([(b["id"], b["file_name"], label_of("batch_kind", b.get("kind")), label_of("format", b["format"]),
+                              b["responses"], b["verbatims"], b["tickets"], b["duplicates_skipped"],
+                              "、".join(f"{label_of('skip', k)} {v:,}" for k, v in (b.get("skipped_reasons") or {}).items()
+                                       if v),
+                              (b["started_at"] or "")[:16].replace("T", " ")) for b in bs])
+        for col in (0, 2, 3, 4, 5, 6, 7, 9):
             self.table.resizeColumnToContents(col)
-
+        self.table.setColumnWidth(8, min(260, max(90, self.table.sizeHintForColumn(8) + 12)))
