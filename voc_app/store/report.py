@@ -25,11 +25,31 @@ class Filter:
     where: dict[str, str] = field(default_factory=dict)  # source / polarity / stage / question / attribute
 
     def describe(self) -> str:
+        """The filter in words for people: field names and coded values in Japanese
+        (``polarity=pain`` → 「極性 = 不満」); attribute names and values as given."""
+        from voc_app.labels import label
+
         parts = []
         if self.date_from or self.date_to:
-            parts.append(f"期間 {self.date_from or '…'} 〜 {self.date_to or '…'}")
-        parts += [f"{k} = {v}" for k, v in self.where.items()]
+            parts.append(f"期間 {_day_ja(self.date_from) or '…'} 〜 {_day_ja(self.date_to) or '…'}")
+        for k, v in self.where.items():
+            name, kind = _FILTER_NAMES.get(k, (k, None))
+            parts.append(f"{name} = {label(kind, v) if kind else v}")
         return "、".join(parts) or "なし（全件）"
+
+
+_FILTER_NAMES = {"source": ("種類", "source"), "kind": ("種類", "source"), "polarity": ("極性", "polarity"),
+                 "stage": ("段階", "stage"), "question": ("設問・チャネル", None), "customer": ("顧客", None)}
+
+
+def _day_ja(iso: str | None) -> str | None:
+    """'2025-04-01' → '2025年4月1日' (other text unchanged)."""
+    if not iso or len(iso) < 10 or iso[4] != "-" or iso[7] != "-":
+        return iso
+    try:
+        return f"{int(iso[:4])}年{int(iso[5:7])}月{int(iso[8:10])}日"
+    except ValueError:
+        return iso
 
 
 def parse_filters(items: list[str]) -> dict[str, str]:
@@ -101,12 +121,58 @@ def counts_by_kind(conn: sqlite3.Connection) -> list[tuple[str, int, int, int]]:
                         " JOIN export_ids e ON e.id = v.id GROUP BY 1 ORDER BY 2 DESC").fetchall()
 
 
-def nps_distribution(conn: sqlite3.Connection) -> dict[int, int]:
-    """Latest NPS per customer among the filtered verbatims' customers (surveys of the period)."""
+def has_scores(conn: sqlite3.Connection) -> bool:
+    """Whether customers have been scored (ambassador / churn flags exist to report)."""
+    return conn.execute("SELECT 1 FROM customer_scores LIMIT 1").fetchone() is not None
+
+
+def customer_count(conn: sqlite3.Connection) -> int:
+    """Distinct customers among the selected verbatims."""
+    return conn.execute("SELECT count(DISTINCT v.customer_id) FROM verbatims v JOIN export_ids e ON e.id = v.id"
+                        ).fetchone()[0]
+
+
+def purchases_of(conn: sqlite3.Connection, external_ids: list[str]) -> tuple[str, str | None, str | None,
+                                                                             dict[str, float]] | None:
+    """What these customers bought, for 「売上への影響」: (basis, start, end, external id → amount).
+    With an order history the basis is ``orders``: the amounts ordered in the 12 months up to
+    the project's latest order (start and end those dates, ISO); with only a customer list's
+    totals it is ``list``: each customer's total spent (start and end None). None when the
+    project has neither. Customers without a purchase are left out of the dict."""
+    has_orders = conn.execute("SELECT 1 FROM orders WHERE amount IS NOT NULL LIMIT 1").fetchone()
+    out: dict[str, float] = {}
+    if has_orders:
+        end = conn.execute("SELECT max(substr(ordered_at, 1, 10)) FROM orders WHERE amount IS NOT NULL").fetchone()[0]
+        if end is None:
+            return None
+        start = conn.execute("SELECT date(?, '-1 year', '+1 day')", (end,)).fetchone()[0]
+        for i in range(0, len(external_ids), 500):
+            part = external_ids[i:i + 500]
+            out.update(conn.execute(
+                "SELECT c.external_id, sum(o.amount) FROM orders o JOIN customers c ON c.id = o.customer_id"
+                f" WHERE c.external_id IN ({','.join('?' * len(part))}) AND o.amount IS NOT NULL"
+                " AND substr(o.ordered_at, 1, 10) BETWEEN ? AND ? GROUP BY 1", [*part, start, end]))
+        return "orders", start, end, {k: v for k, v in out.items() if v}
+    has_list = conn.execute("SELECT 1 FROM customer_behaviour WHERE source = 'list' AND monetary IS NOT NULL"
+                            " LIMIT 1").fetchone()
+    if not has_list:
+        return None
+    for i in range(0, len(external_ids), 500):
+        part = external_ids[i:i + 500]
+        out.update(conn.execute(
+            "SELECT c.external_id, b.monetary FROM customer_behaviour b JOIN customers c ON c.id = b.customer_id"
+            f" WHERE c.external_id IN ({','.join('?' * len(part))}) AND b.monetary IS NOT NULL", part))
+    return "list", None, None, {k: v for k, v in out.items() if v}
+
+
+def nps_distribution(conn: sqlite3.Connection, everyone: bool = False) -> dict[int, int]:
+    """NPS score → responses (duplicate submissions left out): the responses of the filtered
+    verbatims, or with ``everyone`` every response with a score — also those whose free-text
+    answers were all left empty (the respondents ``voc_app.drivers`` counts)."""
     rows = conn.execute(
         "SELECT r.nps, count(*) FROM responses r WHERE r.nps IS NOT NULL AND r.duplicate_of IS NULL"
-        " AND r.id IN (SELECT v.response_id FROM verbatims v JOIN export_ids e ON e.id = v.id)"
-        " GROUP BY 1").fetchall()
+        + ("" if everyone else " AND r.id IN (SELECT v.response_id FROM verbatims v JOIN export_ids e ON e.id = v.id)")
+        + " GROUP BY 1").fetchall()
     return {n: c for n, c in rows}
 
 
