@@ -354,10 +354,12 @@ def test_filter_keys_and_attribute_names_are_parameters(tmp_path):
     assert len(list(csv.reader(open(out, encoding="utf-8-sig")))) == 2  # header + one verbatim
     assert main(["export", str(proj), str(out), "--filter", 'a"b=2']) == 0
     assert len(list(csv.reader(open(out, encoding="utf-8-sig")))) == 2
-    # a crafted key matches nothing and changes no query
+    # a crafted key matches nothing and changes no query: nothing is written (exit 2), the file
+    # from before stays as it was
     crafted = "x') OR 1=1 OR json_extract('{}', '$.a"
-    assert main(["export", str(proj), str(out), "--filter", f"{crafted}=1"]) == 0
-    assert len(list(csv.reader(open(out, encoding="utf-8-sig")))) == 1
+    before = out.read_bytes()
+    assert main(["export", str(proj), str(out), "--filter", f"{crafted}=1"]) == 2
+    assert out.read_bytes() == before
     with Project(proj) as p:
         from voc_app.store import report as q
 
