@@ -372,6 +372,9 @@ class RareVoiceKMeans:
             med = float(np.median(s))
             mad = float(np.median(np.abs(s - med))) * 1.4826
             floor[c] = med - RARE_Z * mad
+        if not keep:  # every cluster too small: all answers are rare voices, no topic
+            self.labels_, self.centers_, self.floor_, self.similarity_ = labels, centers, floor, sim
+            return self
         rare = (labels >= 0) & (sim < floor[np.maximum(labels, 0)])
         # never leave more than rare_share_max unassigned because of low similarity
         budget = int(self.rare_share_max * len(X)) - int((labels < 0).sum())

@@ -266,3 +266,12 @@ def test_cli_topics_tsv_trend_and_breakdown(fitted, capsys, tmp_path):
     assert main(["topics", str(path), "--side", "pain"]) == 0
     assert "不満のトピック" in capsys.readouterr().out
     assert main(["topic", str(path), "rename", "999999", "x"]) == 2
+
+
+def test_a_fit_where_every_cluster_is_too_small_gives_rare_voices_not_an_error():
+    """A tiny project (a few different complaints): no cluster reaches the minimum size — every
+    answer is a rare voice and there is no topic (this raised IndexError)."""
+    X = np.eye(6, 8, dtype=np.float32)  # six answers, each unlike the others
+    km = nt.RareVoiceKMeans(3, min_size=4).fit(X)
+    assert (km.labels_ == -1).all() and len(km.centers_) == 0
+    assert nt.assign(X, km.centers_, km.floor_)[0].tolist() == [-1] * 6
