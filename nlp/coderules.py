@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from base.errors import UserError
+from nlp.synonyms import Synonyms
 
 KEYWORDS = {"delight": ("polarity", "delight"), "pain": ("polarity", "pain"), "mixed": ("polarity", "mixed"),
             "neutral": ("polarity", "neutral"), "churn": ("signal", "churn"), "advocacy": ("signal", "advocacy")}
@@ -266,6 +267,7 @@ class Corpus:
     advocacy (missing ones match nothing). ``lookup(field, value)`` answers the conditions that
     need the store (topic, attr, code) with a boolean array, or None when it cannot.
     ``lemma(word)`` turns a rule word into Sudachi normalized forms (one per token).
+    ``synonyms`` (表記ゆれ): a rule word also matches the other spellings of its group.
     """
 
     tokens_json: Sequence[str]
@@ -273,6 +275,7 @@ class Corpus:
     columns: dict[str, Sequence] = field(default_factory=dict)
     lookup: Callable[[str, str], np.ndarray | None] | None = None
     lemma: Callable[[str], list[str]] | None = None
+    synonyms: Synonyms | None = None
     _folded: list[str] | None = None
     _cache: dict = field(default_factory=dict)
 
@@ -308,30 +311,48 @@ def _lemma_of(corpus: Corpus, w: Word) -> tuple[str | None, bool, str]:
     return (forms[0] if len(forms) == 1 else None), prefix, text
 
 
-def _word(corpus: Corpus, w: Word) -> np.ndarray:
+def _targets(corpus: Corpus, w: Word) -> tuple[list[str], bool, list[str]]:
+    """What a rule word matches: (normalized forms to find among the tokens, prefix?, texts to
+    find as written) — its own form plus, with synonyms, the other spellings of its group."""
     lemma, prefix, text = _lemma_of(corpus, w)
-    if lemma is None:  # several tokens (or none): the word as written, as a phrase
-        return _contains(corpus.folded(), fold(text))
-    quoted = json.dumps(lemma, ensure_ascii=False)
-    # the normalized form is the 2nd field of each token: `["surface", "normalized", "pos"]`
-    needle = ", " + (quoted[:-1] if prefix else quoted + ", ")
-    return _contains(corpus.tokens_json, needle)
+    lemmas = [lemma] if lemma is not None else []
+    phrases = [] if lemma is not None else [text]  # several tokens (or none): the word as written
+    syn = corpus.synonyms
+    if syn is not None and not prefix:
+        c = syn.canonical(lemma or "", text)
+        if c is not None:
+            lemmas += [n for n in syn.norms[c] if n not in lemmas]
+            phrases += [p for p in syn.phrases[c] if p not in phrases]
+    return lemmas, prefix, phrases
+
+
+def _word(corpus: Corpus, w: Word) -> np.ndarray:
+    lemmas, prefix, phrases = _targets(corpus, w)
+    out = np.zeros(len(corpus), dtype=bool)
+    for lemma in lemmas:
+        quoted = json.dumps(lemma, ensure_ascii=False)
+        # the normalized form is the 2nd field of each token: `["surface", "normalized", "pos"]`
+        needle = ", " + (quoted[:-1] if prefix else quoted + ", ")
+        out |= _contains(corpus.tokens_json, needle)
+    for p in phrases:
+        out |= _contains(corpus.folded(), fold(p))
+    return out
 
 
 def prefetch_words(nodes: Sequence[Node], corpus: Corpus) -> None:
     """Find every rule word of ``nodes`` in one regular-expression pass over the corpus' token
     JSON (instead of one substring scan per word) and cache the results for :func:`evaluate`."""
-    words: dict[Word, tuple[str, bool]] = {}
+    words: dict[Word, tuple[list[str], bool, list[str]]] = {}
     for node in nodes:
         for leaf in leaves(node):
             if isinstance(leaf, Word) and ("leaf", leaf) not in corpus._cache:
-                lemma, prefix, _ = _lemma_of(corpus, leaf)
-                if lemma is not None:
-                    words[leaf] = (json.dumps(lemma, ensure_ascii=False)[1:-1], prefix)
+                lemmas, prefix, phrases = _targets(corpus, leaf)
+                if lemmas:
+                    words[leaf] = ([json.dumps(x, ensure_ascii=False)[1:-1] for x in lemmas], prefix, phrases)
     if not words:
         return
-    exact = sorted({q for q, p in words.values() if not p}, key=len, reverse=True)
-    prefixes = sorted({q for q, p in words.values() if p}, key=len, reverse=True)
+    exact = sorted({q for qs, p, _ in words.values() if not p for q in qs}, key=len, reverse=True)
+    prefixes = sorted({q for qs, p, _ in words.values() if p for q in qs}, key=len, reverse=True)
     alts = [re.escape(q) + '(?=", ")' for q in exact] + [re.escape(q) + '[^"]*(?=", ")' for q in prefixes]
     pattern = re.compile(', "(' + "|".join(alts) + ')", "')
     sep = "\x00"
@@ -341,11 +362,13 @@ def prefetch_words(nodes: Sequence[Node], corpus: Corpus) -> None:
     for m in pattern.finditer(big):
         found.setdefault(m.group(1), []).append(m.start())
     n = len(corpus)
-    for w, (q, prefix) in words.items():
+    for w, (qs, prefix, phrases) in words.items():
         hits = np.zeros(n, dtype=bool)
-        pos = [p for k, ps in found.items() if (k.startswith(q) if prefix else k == q) for p in ps]
+        pos = [p for k, ps in found.items() if any(k.startswith(q) if prefix else k == q for q in qs) for p in ps]
         if pos:
             hits[np.searchsorted(starts, np.asarray(pos), side="right") - 1] = True
+        for phrase in phrases:
+            hits |= _contains(corpus.folded(), fold(phrase))
         corpus._cache["leaf", w] = hits
 
 
@@ -412,9 +435,11 @@ def lemma_forms(text: str) -> list[str]:
     return [t.normalized for t in toks]
 
 
-def match_spans(node: Node, text: str, tokens: Sequence[Sequence[str]] | None = None) -> list[tuple[int, int]]:
+def match_spans(node: Node, text: str, tokens: Sequence[Sequence[str]] | None = None,
+                synonyms: Synonyms | None = None) -> list[tuple[int, int]]:
     """Where a rule's positive words and phrases occur in ``text`` (for highlighting a
-    preview): character spans, sorted. ``tokens`` are the stored ``[surface, normalized, pos]``."""
+    preview): character spans, sorted. ``tokens`` are the stored ``[surface, normalized, pos]``;
+    with ``synonyms`` a word's other spellings are marked too."""
     spans: list[tuple[int, int]] = []
     norm_to_surface: dict[str, set[str]] = {}
     for tok in tokens or []:
@@ -443,6 +468,11 @@ def match_spans(node: Node, text: str, tokens: Sequence[Sequence[str]] | None = 
                 forms = []
             if len(forms) == 1:
                 needles |= norm_to_surface.get(forms[0], set())
+            if synonyms is not None and not leaf.text.endswith("*"):
+                norms, spellings = synonyms.group(forms[0] if len(forms) == 1 else "", w)
+                needles |= set(spellings)
+                for n_ in norms:
+                    needles |= norm_to_surface.get(n_, set())
         for nd in needles:
             if not nd:
                 continue

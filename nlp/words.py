@@ -15,11 +15,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from base.resources import word_list
+
+# a stored token through the project's 表記ゆれ groups (``nlp.synonyms.Synonyms``): a member comes
+# back as ``[canonical, key, pos]``, anything else unchanged
+TokenMap = Callable[[Sequence[str]], Sequence[str]]
 
 POS_JA = {"名詞": "名詞", "動詞": "動詞", "形容詞": "形容詞", "形状詞": "形状詞", "副詞": "副詞"}
 CONJUGATING = ("動詞", "形容詞")
@@ -141,11 +145,13 @@ class WordCount:
 
 
 def frequency(docs: Iterable[Sequence[Sequence[str]]], groups: Iterable[str | None] | None = None, *,
-              pos: str | None = None, top: int | None = None, drop_junk: bool = False) -> list[WordCount]:
+              pos: str | None = None, top: int | None = None, drop_junk: bool = False,
+              canon: TokenMap | None = None) -> list[WordCount]:
     """Word frequency over documents (lists of ``[surface, normalized, pos]``), optionally
     limited to one part of speech and counted per group (e.g. an attribute's values). Words are
     grouped by normalized form and shown in their most frequent display form (``display_form``:
-    届く for the stored 届い / 届き). ``drop_junk`` leaves out ``is_junk`` words (分, 回, 最初 …)."""
+    届く for the stored 届い / 届き). ``drop_junk`` leaves out ``is_junk`` words (分, 回, 最初 …).
+    ``canon`` maps each token first (表記ゆれ: 問合せ counted as 問い合わせ)."""
     count: Counter = Counter()
     docs_n: Counter = Counter()
     surf: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -155,6 +161,8 @@ def frequency(docs: Iterable[Sequence[Sequence[str]]], groups: Iterable[str | No
         g = next(group_iter) if group_iter is not None else None
         seen = set()
         for t in toks:
+            if canon is not None:
+                t = canon(t)
             if (pos and t[2] != pos) or (drop_junk and is_junk(t[0], t[1], t[2])):
                 continue
             key = (t[1], t[2])
@@ -248,6 +256,7 @@ def kwic(texts: Sequence[str], needles: Iterable[str], *, width: int = 20, limit
 class Network:
     nodes: list[tuple[str, int, float, float, int]]  # label, frequency, x, y (in [0, 1]), community
     edges: list[tuple[int, int, float]]  # node index, node index, Jaccard coefficient
+    counts: list[int] = field(default_factory=list)  # per edge: documents with both
 
 
 def cooccurrence(doc_items: Iterable[Iterable[Hashable]], labels: dict | None = None, *, min_freq: int = 3,
@@ -273,6 +282,7 @@ def cooccurrence(doc_items: Iterable[Iterable[Hashable]], labels: dict | None = 
                 pair[ks[i], ks[j]] += 1
     scored = sorted(((both / (freq[a] + freq[b] - both), a, b) for (a, b), both in pair.items()),
                     key=lambda t: (-t[0], str(t[1]), str(t[2])))[:edges]
+    both_of = {(a, b): pair[a, b] for _, a, b in scored}
     g = nx.Graph()
     for jac, a, b in scored:
         g.add_edge(a, b, weight=jac)
@@ -288,21 +298,24 @@ def cooccurrence(doc_items: Iterable[Iterable[Hashable]], labels: dict | None = 
     index = {n: i for i, n in enumerate(order)}
     nodes = [(str((labels or {}).get(n, n)), freq[n], (pos[n][0] - x0) / ((x1 - x0) or 1),
               (pos[n][1] - y0) / ((y1 - y0) or 1), comm_of[n]) for n in order]
-    return Network(nodes, [(index[a], index[b], round(j, 4)) for j, a, b in scored])
+    return Network(nodes, [(index[a], index[b], round(j, 4)) for j, a, b in scored],
+                   [both_of[a, b] for _, a, b in scored])
 
 
 def word_items(docs: Iterable[Sequence[Sequence[str]]], *, pos: str | None = None,
-               drop_junk: bool = True) -> tuple[list[set[str]], dict[str, str]]:
+               drop_junk: bool = True, canon: TokenMap | None = None) -> tuple[list[set[str]], dict[str, str]]:
     """The words of each document (stored ``[surface, normalized, pos]`` lists) as sets of
     normalized forms, without junk words (``is_junk``), and normalized form → display form
     (the most frequent one: dictionary forms for verbs and adjectives) — what ``cooccurrence``
-    takes for a network of words."""
+    takes for a network of words. ``canon`` maps each token first (表記ゆれ)."""
     out: list[set[str]] = []
     surf: dict[tuple[str, str], Counter] = defaultdict(Counter)
     junk: dict[tuple[str, str, str], bool] = {}
     for toks in docs:
         items: set[str] = set()
         for t in toks:
+            if canon is not None:
+                t = canon(t)
             if pos and t[2] != pos:
                 continue
             k = (t[0], t[1], t[2])
@@ -323,10 +336,10 @@ def word_items(docs: Iterable[Sequence[Sequence[str]]], *, pos: str | None = Non
 
 
 def word_network(docs: Iterable[Sequence[Sequence[str]]], *, pos: str | None = None, min_freq: int = 5,
-                 edges: int = 60, seed: int = 1) -> Network:
+                 edges: int = 60, seed: int = 1, canon: TokenMap | None = None) -> Network:
     """Co-occurrence network of words (``cooccurrence`` over ``word_items``): junk words left
     out, verbs and adjectives shown in their dictionary forms."""
-    items, labels = word_items(docs, pos=pos)
+    items, labels = word_items(docs, pos=pos, canon=canon)
     return cooccurrence(items, labels, min_freq=min_freq, edges=edges, seed=seed)
 
 

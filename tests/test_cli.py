@@ -195,3 +195,20 @@ def test_signals_and_review_commands(tmp_path, fixtures, capsys):
     main(["signals", proj, "--kind", "churn", "--format", "tsv"])
     assert not any(ln.split("\t")[1] == "K000106" for ln in capsys.readouterr().out.splitlines()[1:])
     assert main(["review", proj, "NOBODY", "--kind", "churn", "--state", "confirmed"]) == 2
+
+
+def test_export_with_a_filter_that_matches_nothing_writes_nothing(tmp_path, fixtures, capsys):
+    """An export whose period or filter selects no verbatim is an error (exit 2), not an empty
+    workbook reported as written."""
+    proj = str(tmp_path / "p.voc")
+    main(["new", proj])
+    main(["import", proj, str(fixtures / "excel_cp932.csv"), "--no-progress"])
+    capsys.readouterr()
+    out = tmp_path / "empty.xlsx"
+    assert main(["export", proj, str(out), "--from", "2030-01-01", "--to", "2030-12-31"]) == 2
+    err = capsys.readouterr().err
+    assert "発言がありません" in err and "2030" in err and "Traceback" not in err
+    assert not out.exists()
+    assert main(["export", proj, str(out), "--filter", "polarity=存在しない値"]) == 2
+    assert not out.exists()
+    assert main(["export", proj, str(out)]) == 0 and out.exists()

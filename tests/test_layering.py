@@ -39,6 +39,20 @@ def test_import_contracts_are_kept():
     assert "0 broken" in res.stdout
 
 
+def test_every_application_module_is_under_the_front_end_contract():
+    """The contract "Operations, export and store know no front end" lists its modules: a new
+    operation module must be added there (else it could import the GUI unnoticed)."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    listed = next(set(c["source_modules"]) for c in config["contracts"] if c["name"].startswith("Operations"))
+    front = {"voc_app.gui", "voc_app.cli", "voc_app.cli_coding", "voc_app.cli_common", "voc_app.cli_labels",
+             "voc_app.cli_team"}
+    modules = {"voc_app." + (p.stem if p.is_file() else p.name) for p in (ROOT / "voc_app").iterdir()
+               if (p.suffix == ".py" and p.stem != "__init__") or (p / "__init__.py").exists()}
+    assert modules - front - listed == set()
+
+
 def test_no_sql_outside_the_store():
     sites = sql_outside_store(ROOT)
     assert not sites, "SQL belongs in voc_app/store:\n" + "\n".join(map(str, sites))

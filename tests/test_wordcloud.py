@@ -103,9 +103,9 @@ def test_png_has_the_size_the_colours_and_is_the_same_every_time(sample):
         im = Image.open(io.BytesIO(png)).convert("RGB")
         return {c for _, c in im.getcolors(640 * 400)}
 
-    blue, red = (0x4E, 0x79, 0xA7), (0xE1, 0x57, 0x59)  # the app's delight and pain colours
-    assert blue in colours(delight) and red not in colours(delight)
-    assert red in colours(pain) and blue not in colours(pain)
+    green, red = (0x59, 0xA1, 0x4F), (0xE1, 0x57, 0x59)  # the app's delight and pain colours
+    assert green in colours(delight) and red not in colours(delight)
+    assert red in colours(pain) and green not in colours(pain)
     # a white background, a good part of it drawn on
     im = Image.open(io.BytesIO(delight)).convert("RGB")
     assert max(im.getcolors(640 * 400))[1] == (255, 255, 255)

@@ -109,6 +109,7 @@ def analyze_project(project: Project, *, workers: int | None = None, progress: P
     import os
     from concurrent.futures import ProcessPoolExecutor
 
+    from voc_app.corrections import after_analysis, settle_analysed
     from voc_app.store import analyses
 
     user_dic, user_hash = user_dictionary(project)
@@ -134,13 +135,17 @@ def analyze_project(project: Project, *, workers: int | None = None, progress: P
             with transaction(project.conn):
                 analyses.save(project.conn, version, [(vid, a, toks) for (vid, _), (a, toks) in
                                                       zip(batch, results, strict=True)])
+                # the model's labels kept apart; a person's corrections win again (issue 21)
+                settle_analysed(project, batch[0][0], batch[-1][0])
             done += len(batch)
             if progress:
                 progress(done / max(total, 1), f"{done:,} / {total:,} 件")
     finally:
         if ex:
             ex.shutdown(cancel_futures=True)
-    return {"analyzed": done, "analyzer": version}
+    # corrections teach the project layer: refit and re-label when there are any (voc_app.corrections)
+    learned = after_analysis(project, done, (lambda f, m: progress(1.0, m)) if progress else None)
+    return {"analyzed": done, "analyzer": version, "learned": learned}
 
 
 def _topic_tokens_chunk(texts: list[str], user_dic: str | None = None) -> list:
@@ -186,6 +191,89 @@ def tokens_parallel(texts: list[str], user_dic: str | None = None, *, workers: i
             ex.shutdown(cancel_futures=True)
             raise
     return out
+
+
+_CONTENT_POS = {"名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "感動詞"}
+SENTENCE_ENDS = {"。", "！", "？", "!", "?", "．"}
+
+
+def evidence_words(text: str, evidence: list[dict]) -> list[dict]:
+    """Evidence spans as a reader sees them (the app's verbatim detail): each span widened to
+    whole words (Sudachi's token boundaries in ``text``: 「嬉し」→「嬉しい」); a span of function
+    words only (「てくれ」「た」) joined to the word it belongs to (「紹介してくれた」); a span
+    that ends in の carried on to the noun it describes (「替えの」→「替えのカバー」); particles at
+    either end dropped; overlapping or touching spans of one kind merged. Each span keeps its
+    ``kind`` and ``label``; ``start``, ``end`` and ``text`` describe the widened span."""
+    from nlp.tokenize import tokenize
+
+    spans = [e for e in evidence if isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
+             and 0 <= e["start"] < e["end"] <= len(text)]
+    if not spans:
+        return []
+    toks = tokenize(text)
+    if not toks:
+        return [dict(e) for e in spans]
+
+    def content(i: int) -> bool:
+        t = toks[i]
+        return t.pos in _CONTENT_POS and t.pos2 != "非自立可能"
+
+    def stop(i: int) -> bool:  # a sentence or clause ends here: never widened across
+        return toks[i].pos in ("補助記号", "空白")
+
+    def ends_sentence(i: int) -> bool:
+        return toks[i].pos == "補助記号" and toks[i].surface in SENTENCE_ENDS
+
+    def sound_change(i: int) -> bool:  # 言っ, 書い, 住ん, い(る): the stem reads as a fragment without て
+        return toks[i].pos in ("動詞", "助動詞") and toks[i].surface[-1:] in ("っ", "い", "ん")
+
+    out: list[dict] = []
+    for e in spans:
+        first = next(i for i, t in enumerate(toks) if t.end > e["start"])
+        last = max(i for i, t in enumerate(toks) if t.start < e["end"])
+        # a span across a sentence end (「た。こ」) is read as its pieces in each sentence
+        pieces, i0 = [], first
+        for i in range(first, last + 1):
+            if ends_sentence(i):
+                if i > i0:
+                    pieces.append((i0, i - 1))
+                i0 = i + 1
+        if i0 <= last:
+            pieces.append((i0, last))
+        for i0, i1 in pieces:
+            if not any(content(i) for i in range(i0, i1 + 1)):
+                j = i0 - 1
+                while j >= 0 and not stop(j) and not content(j):
+                    j -= 1
+                if j >= 0 and content(j):
+                    i0 = j
+            if toks[i1].surface == "の" and toks[i1].pos == "助詞" and i1 + 1 < len(toks) and toks[i1 + 1].pos in (
+                    "名詞", "接頭辞"):
+                while i1 + 1 < len(toks) and toks[i1 + 1].pos in ("名詞", "接頭辞", "接尾辞"):
+                    i1 += 1
+            while i1 > i0 and toks[i1].pos in ("助詞", "補助記号", "空白"):
+                i1 -= 1
+            while i0 < i1 and toks[i0].pos in ("助詞", "補助記号", "空白"):
+                i0 += 1
+            # a word's suffix and a predicate's endings belong to it (早 → 早さ, 消え → 消えます, 言っ → 言って)
+            while i1 + 1 < len(toks) and (
+                    toks[i1 + 1].pos == "接尾辞"
+                    or (toks[i1].pos in ("動詞", "形容詞", "助動詞") and toks[i1 + 1].pos == "助動詞")
+                    or (sound_change(i1) and toks[i1 + 1].surface in ("て", "で") and toks[i1 + 1].pos == "助詞")):
+                i1 += 1
+            out.append({**e, "start": toks[i0].start, "end": toks[i1].end})
+    out.sort(key=lambda x: (x["kind"], x["start"], x["end"]))
+    merged: list[dict] = []
+    for e in out:
+        last = merged[-1] if merged else None
+        if last is not None and last["kind"] == e["kind"] and e["start"] <= last["end"]:
+            last["end"] = max(last["end"], e["end"])
+        else:
+            merged.append(dict(e))
+    for e in merged:
+        e["text"] = text[e["start"]:e["end"]]
+    merged.sort(key=lambda x: (x["start"], x["kind"]))
+    return merged
 
 
 def warm_up() -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from base.errors import Cancelled, InputError, UserError
 from voc_app import __version__
 from voc_app.cli_common import ProgressBar as _Bar
+from voc_app.labels import format_label, label, labels
 from voc_app.project import Project, ProjectError, StoreOperationalError, create_project, operational_message
 
 EXIT_INPUT = 2
@@ -109,11 +110,11 @@ def cmd_info(args: argparse.Namespace) -> int:
           f"回答 {counts['responses']:,}、チケット {counts['tickets']:,}、インタビュー {counts['interviews']:,}、"
           f"重複スキップ {counts['duplicates_skipped']:,}")
     if analysed["polarity"]:
-        print("  分析: " + "、".join(f"{k} {v:,}" for k, v in analysed["polarity"].items())
+        print("  分析: " + "、".join(f"{label('polarity', k)} {v:,}" for k, v in analysed["polarity"].items())
               + f"；解約の兆し {analysed['signals']['churn']:,}、推奨・紹介 {analysed['signals']['advocacy']:,}")
     else:
         print("  分析: まだです（voc analyze で分析します）")
-    kinds = {"survey": "アンケート", "support": "サポート", "interview": "インタビュー"}
+    kinds = labels("source")
     if by_q:
         print("種類・設問ごと:")
         for k, q, n, na in by_q:
@@ -121,7 +122,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     if bs:
         print("取り込みバッチ:")
         for b in bs:
-            print(f"  {b['id']:>3} {b['started_at'][:16]} {b['file_name']} [{b['format']}] 回答 {b['responses']:,}"
+            print(f"  {b['id']:>3} {b['started_at'][:16]} {b['file_name']} [{format_label(b['format'])}] 回答 {b['responses']:,}"
                   f" 発言 {b['verbatims']:,} チケット {b['tickets']:,} 重複 {b['duplicates_skipped']:,}"
                   f" 取込済 {b['already_present']:,}")
     return 0
@@ -202,9 +203,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             bar.close()
         s = analysis_summary(project)
     print(f"分析しました: {res['analyzed']:,} 件（{res['analyzer']}）")
-    print("  極性: " + "、".join(f"{k} {v:,}" for k, v in s["polarity"].items()))
-    print("  段階: " + "、".join(f"{k} {v:,}" for k, v in s["stage"].items()))
+    print("  極性: " + "、".join(f"{label('polarity', k)} {v:,}" for k, v in s["polarity"].items()))
+    print("  段階: " + "、".join(f"{label('stage', k)} {v:,}" for k, v in s["stage"].items()))
     print(f"  解約の兆し {s['signals']['churn']:,}、推奨・紹介 {s['signals']['advocacy']:,}")
+    if (learned := res.get("learned")) is not None:  # corrections refitted the project layer
+        agree = "—" if learned.agreement is None else f"{learned.agreement:.1%}"
+        print(f"  修正 {learned.corrections:,} 件から補正を学習（交差検証の一致率 {agree}）")
     return 0
 
 
@@ -324,9 +328,8 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-SEGMENTS = {"ambassador": "アンバサダー", "loyal": "ロイヤル", "at_risk": "解約リスク", "dormant": "休眠",
-            "unknown": "不明"}
-REVIEW_STATES = {"confirmed": "確認済み", "dismissed": "対象外", "contacted": "連絡済み"}
+SEGMENTS = labels("segment")  # what people read for each code (voc_app.labels)
+REVIEW_STATES = labels("review_state")
 
 
 def cmd_signals(args: argparse.Namespace) -> int:
@@ -346,7 +349,9 @@ def cmd_signals(args: argparse.Namespace) -> int:
                 print("\t".join(_tsv_cell(x) for x in (k, r["customer_id"], f"{r['score']:.1f}", r["review"] or "",
                                                        " / ".join(r["reasons"]), ",".join(r["evidence"]))))
         return 0
-    print("ロイヤルティ区分: " + "、".join(f"{SEGMENTS[k]} {v:,}" for k, v in sorted(seg["now"].items()))
+    order = list(SEGMENTS)  # the table's order: ambassador, loyal, watch, at_risk, dormant, unknown
+    print("ロイヤルティ区分: " + "、".join(f"{label('segment', k)} {v:,}" for k, v in sorted(
+        seg["now"].items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0])))
           + (f"（前回から移動 {seg['moved']['customers']:,} 人）" if seg["before"] else ""))
     titles = {"ambassador": "アンバサダー候補", "churn": "解約リスク"}
     for k, rows in lists.items():
@@ -365,7 +370,7 @@ def cmd_review(args: argparse.Namespace) -> int:
             review_customer(project, customer=args.customer, kind=args.kind, state=args.state, note=args.note or "")
         except KeyError:
             raise InputError(f"顧客「{args.customer}」はいません", hint="voc signals で顧客 ID を確認してください") from None
-    print(f"{args.customer}: {args.kind} を「{REVIEW_STATES[args.state]}」にしました")
+    print(f"{args.customer}: {label('flag', args.kind)}を「{REVIEW_STATES[args.state]}」にしました")
     return 0
 
 
@@ -420,10 +425,11 @@ def cmd_topics(args: argparse.Namespace) -> int:
     print(f"{SIDE_NAMES[args.side]}のトピック: {len(info['topics'])} 件、回答 {info['answers']:,} 件、"
           f"まれな声 {info['rare']:,} 件（{how}）")
     for t in info["topics"]:
-        quote = (t["quotes"] or [""])[0]
+        quote = " ".join((t["quotes"] or [""])[0].split())
         quote = quote if len(quote) <= 60 else quote[:59] + "…"
-        print(f"{t['id']:>5}  {t['label']}  {t['size']:,} 件（{t['share'] * 100:.1f}%）")
-        print(f"       語: {'、'.join(t['words'][:8])}")
+        mixed = "  ※ 2 つの話題が混ざっています（voc topic split で分けられます）" if t["mixed"] is not None else ""
+        print(f"{t['id']:>5}  {t['label']}  {t['size']:,} 件（{t['share'] * 100:.1f}%）{mixed}")
+        print(f"       語: {'、'.join(t['keywords'] or t['words'][:6])}")
         if quote:
             print(f"       例: 「{quote}」")
     return 0
@@ -619,6 +625,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     flt = Filter(_day(args.date_from, "--from"), _day(args.date_to, "--to"), parse_filters(args.filter or []))
     with Project(args.project) as project:
+        from voc_app.overview import filter_count
+
+        if not filter_count(project, flt=flt):  # an empty workbook reported as a success helps no one
+            raise InputError(f"条件（{flt.describe()}）に合う発言がありません。何も書き出していません",
+                             hint="期間や --filter を見直してください")
         bar = _Bar("書き出し", enabled=sys.stderr.isatty())
         try:
             res = export(project, args.out, flt=flt, mask_pii=args.mask_pii, progress=bar,
@@ -772,6 +783,14 @@ def build_parser() -> argparse.ArgumentParser:
     from voc_app.cli_coding import add_parsers
 
     add_parsers(sub)
+
+    from voc_app.cli_labels import add_parsers as add_label_parsers
+
+    add_label_parsers(sub)
+
+    from voc_app.cli_team import add_parsers as add_team_parsers
+
+    add_team_parsers(sub)
 
     s = sub.add_parser("info", help="件数と取り込みバッチを表示")
     s.add_argument("project")

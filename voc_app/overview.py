@@ -54,7 +54,9 @@ def overview_figures(project: Project, progress: Progress | None = None) -> dict
     conn = project.conn
     with report.selection(conn, report.Filter()):
         counts = q.project_counts(conn)
-        return {"counts": counts, "nps": report.nps_distribution(conn), "months": report.polarity_by_month(conn),
+        # every respondent with a score, as the workbook and the drivers card count them
+        return {"counts": counts, "nps": report.nps_distribution(conn, everyone=True),
+                "months": report.polarity_by_month(conn),
                 "kinds": report.counts_by_kind(conn),
                 "topics": {s: topic_list(project, s) for s in ("delight", "pain")},
                 "segs": segment_counts(conn), "batches": counts["batches"]}

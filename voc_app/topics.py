@@ -32,7 +32,31 @@ def side_units(rows: list[tuple[int, str, str, str]], side: str) -> list[tuple[i
 
 
 def _tokens_for(project: Project, texts: list[str], progress: Callable[[float], None] | None = None) -> list:
-    return tokens_parallel(texts, user_dictionary(project)[0], progress=progress)
+    """Topic tokens of ``texts`` through the project's 表記ゆれ groups (問合せ counts as 問い合わせ in
+    the c-TF-IDF words and the features)."""
+    from voc_app.synonyms import synonyms
+
+    docs = tokens_parallel(texts, user_dictionary(project)[0], progress=progress)
+    syn = synonyms(project)
+    return syn.docs(docs) if syn else docs
+
+
+def _shown_words(project: Project, words: list) -> list:
+    """A topic's stored ``[word, weight]`` pairs through the project's 表記ゆれ groups as they are
+    now (a group changed after the fit shows at once): each canonical form once, best weight."""
+    from voc_app.synonyms import synonyms
+
+    syn = synonyms(project)
+    if not syn or not words:
+        return words
+    from nlp.coderules import lemma_forms
+
+    best: dict[str, float | None] = {}
+    mapped = _labelled(project, lambda: [(syn.word(word, lemma_forms), weight) for word, weight in words])
+    for w, x in mapped:
+        if w not in best or (x or 0.0) > (best[w] or 0.0):
+            best[w] = x
+    return [[w, x] for w, x in best.items()]
 
 
 def update_topics(project: Project, side: str = "delight", *, refit: bool = False, n_topics: int | None = None,
@@ -195,9 +219,10 @@ def topic_list(project: Project, side: str = "delight") -> dict:
     out = []
     for t in store.topics(conn, side):
         n = sizes.get(t["id"], 0)
+        shown = _shown_words(project, t["words"])  # 表記ゆれ: canonical forms
         out.append({"id": t["id"], "label": t["label"], "name": t["name"], "auto_label": t["auto_label"],
-                    "size": n, "share": n / total if total else 0.0, "words": [w for w, _ in t["words"]],
-                    "keywords": clean_keywords(t["words"])[:6], "mixed": t["mixed"],
+                    "size": n, "share": n / total if total else 0.0, "words": [w for w, _ in shown],
+                    "keywords": clean_keywords(shown)[:6], "mixed": t["mixed"],
                     "seed_words": t["seed_words"], "quotes": store.quote_texts(conn, side, t["quotes"])})
     out.sort(key=lambda t: (-t["size"], t["id"]))
     return {"side": side, "answers": total, "rare": sizes.get(None, 0), "topics": out,

@@ -45,11 +45,11 @@ SIDES = ("delight", "pain")
 SEED = 7
 MIN_WORDS = 5  # fewer distinct words than this: no picture (a cloud of two words says nothing)
 BACKGROUND = "#FFFFFF"
-# The app's colours (voc_app.gui.views: DELIGHT #4E79A7, PAIN #E15759, and its green #59A14F):
-# delight in the app's blue with greens and teal, pain in the app's red with darker reds and
-# orange. The most frequent words take the side's main colour; the rest cycle through the palette.
+# The app's one colour scheme (voc_app.gui.colors: delight green #59A14F, pain red #E15759):
+# delight in the app's green with darker greens and teal, pain in the app's red with darker reds
+# and orange. The most frequent words take the side's main colour; the rest cycle through the palette.
 PALETTES = {
-    "delight": ("#4E79A7", "#59A14F", "#2F6B8F", "#3E8E5E", "#76B7B2", "#6A9F3A"),
+    "delight": ("#59A14F", "#3E8E5E", "#2E7D32", "#6A9F3A", "#3F8F8A", "#4C7A34"),
     "pain": ("#E15759", "#B03A3E", "#D9622B", "#8E2C48", "#C8553D", "#9C3D2E"),
 }
 _COUNTED = re.compile(r"\d+\D{0,2}$")  # a number with its counter (２人, 3個): says nothing alone
@@ -135,7 +135,9 @@ def word_frequencies(project: Project, progress: Progress | None = None, *, side
     if progress:
         progress(None, "語を数えています")
     docs = side_documents(project, side)
-    items, labels = nw.word_items(docs, drop_junk=True)
+    from voc_app.synonyms import synonyms
+
+    items, labels = nw.word_items(docs, drop_junk=True, canon=synonyms(project))  # 表記ゆれ: canonical forms
     counts: dict[str, int] = {}
     for s in items:
         for lemma in s:

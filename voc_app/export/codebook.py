@@ -93,3 +93,16 @@ def network_svg(net, out: str | Path, width: int = 900, height: int = 700) -> Pa
     p = Path(out)
     p.write_text("\n".join(parts), encoding="utf-8")
     return p
+
+
+def write_table(out: str | Path, header, rows, encoding: str = "utf-8") -> int:
+    """A table of a view as CSV (UTF-8 with BOM so that Japanese Excel opens it, or CP932), every
+    cell through ``safe.csv_text``. Returns the rows written (without the header)."""
+    n = 0
+    with _open_csv(out, encoding) as f:
+        w = SafeCsvWriter(f)  # formula-like text prefixed with ' (OWASP)
+        w.writerow(list(header))
+        for row in rows:
+            w.writerow(list(row))
+            n += 1
+    return n

@@ -694,3 +694,86 @@ def coded_rows(conn: sqlite3.Connection) -> Iterator[tuple]:
         vid, cid, coder, s, e, source, state, cust, date, text = row
         seg = text if s is None else text[s:e]
         yield (vid, path(cid), coder, s, e, seg, source, state, cust, date, text)
+
+
+def code_paths(conn: sqlite3.Connection) -> list[tuple[int, str]]:
+    """(code id, path 「親/子」) in tree order."""
+    book = codes(conn)
+    by_id = {c["id"]: c for c in book}
+
+    def path(cid: int | None) -> str:
+        parts = []
+        while cid is not None:
+            parts.append(by_id[cid]["name"])
+            cid = by_id[cid]["parent_id"]
+        return "/".join(reversed(parts))
+
+    return [(c["id"], path(c["id"])) for c in book]
+
+
+def matrix_rows(conn: sqlite3.Connection, coder: int | None = None) -> Iterator[tuple[int, str | None, str | None, str, set[int]]]:
+    """One row per answer (and per non-answer someone coded), by id: (verbatim id, customer, date,
+    text, the codes given to it — not rejected; one coder's with ``coder``)."""
+    q = "SELECT verbatim_id, code_id FROM codings WHERE state != 'rejected'"
+    coded: dict[int, set[int]] = {}
+    for v, c in conn.execute(q + (" AND coder_id = ?" if coder is not None else ""),
+                             (coder,) if coder is not None else ()):
+        coded.setdefault(v, set()).add(c)
+    for vid, cust, date, text, na in conn.execute(
+            f"SELECT v.id, cu.external_id, {VERBATIM_DATE}, v.text, v.is_non_answer FROM verbatims v"
+            " LEFT JOIN customers cu ON cu.id = v.customer_id ORDER BY v.id"):
+        if not na or vid in coded:
+            yield vid, cust, date, text, coded.get(vid, set())
+
+
+# --- codes that learn from examples (voc_app.coding_examples) -----------------------------------
+
+class ExampleSets(NamedTuple):
+    """One coder's examples of one code (verbatim ids)."""
+    positives: set[int]  # coded with the code by the coder, accepted (manual or an accepted proposal)
+    negatives: set[int]  # gone through by the coder without the code, or a rejected coding of it
+    pending: dict[int, int]  # verbatim id -> coding id of the coder's pending proposals of the code
+
+
+def example_sets(conn: sqlite3.Connection, code_id: int, coder: int) -> ExampleSets:
+    """The training examples of a code for a coder: positives are the verbatims the coder coded
+    with it (accepted, any source); negatives the verbatims the coder went through (marked, or
+    coded with another code and accepted) without it, and those where the coder rejected it."""
+    pos = {r[0] for r in conn.execute(
+        "SELECT verbatim_id FROM codings WHERE coder_id = ? AND code_id = ? AND state = 'accepted'", (coder, code_id))}
+    seen = {r[0] for r in conn.execute(
+        "SELECT verbatim_id FROM coded WHERE coder_id = ? UNION"
+        " SELECT verbatim_id FROM codings WHERE coder_id = ? AND state = 'accepted' UNION"
+        " SELECT verbatim_id FROM codings WHERE coder_id = ? AND code_id = ? AND state = 'rejected'",
+        (coder, coder, coder, code_id))}
+    pending = {r[0]: r[1] for r in conn.execute(
+        "SELECT verbatim_id, id FROM codings WHERE coder_id = ? AND code_id = ? AND state = 'pending'"
+        " AND source = 'example'", (coder, code_id))}
+    return ExampleSets(pos, seen - pos, pending)
+
+
+def set_probabilities(conn: sqlite3.Connection, e: Edit, pairs: list[tuple[int, float]]) -> None:
+    """Store the model's probability of codings ((coding id, probability) pairs)."""
+    for k in range(0, len(pairs), 500):
+        part = pairs[k:k + 500]
+        e.watch("codings", f"id IN ({','.join('?' * len(part))})", [i for i, _ in part])
+        conn.executemany("UPDATE codings SET probability = ? WHERE id = ?", [(p, i) for i, p in part])
+
+
+def coding_probabilities(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, float | None]:
+    """coding id -> the stored probability (None for codings no model proposed)."""
+    ids = list(ids)
+    out: dict[int, float | None] = {}
+    for k in range(0, len(ids), 500):
+        part = ids[k:k + 500]
+        out.update(conn.execute(f"SELECT id, probability FROM codings WHERE id IN ({','.join('?' * len(part))})", part))
+    return out
+
+
+def code_coders(conn: sqlite3.Connection, code_id: int) -> list[tuple[str, int]]:
+    """(coder name, verbatims the coder coded with the code, accepted) — people only (not the
+    auto-coder), most first."""
+    return conn.execute(
+        "SELECT c.name, count(DISTINCT g.verbatim_id) FROM codings g JOIN coders c ON c.id = g.coder_id"
+        " WHERE g.code_id = ? AND g.state = 'accepted' AND c.name != ? GROUP BY c.id ORDER BY 2 DESC, c.id",
+        (code_id, AUTO_CODER)).fetchall()

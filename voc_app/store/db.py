@@ -127,6 +127,21 @@ def pending_migrations(path: str | Path) -> list[str]:
     return [name for name, _ in MIGRATIONS if name not in done]
 
 
+def _backup_before_migrating(conn: sqlite3.Connection) -> None:
+    """An existing project about to be upgraded is first copied into its backup folder (SQLite's
+    backup API over this connection: the file itself is never opened by hand). No migration runs
+    without it."""
+    from voc_app.store import backup
+
+    path = backup.main_file(conn)
+    if not path:
+        return
+    try:
+        backup.take(conn, path, "before-migration")
+    except (OSError, sqlite3.Error) as e:
+        raise ProjectError(f"{path}: 更新の前のバックアップを作れませんでした。プロジェクトは変更していません（{e}）") from e
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations, each in its own transaction. Returns the names applied."""
     conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
@@ -134,6 +149,8 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     known = {name for name, _ in MIGRATIONS}
     if done - known:
         raise ProjectError(NEWER_VERSION)
+    if done and any(name not in done for name, _ in MIGRATIONS):
+        _backup_before_migrating(conn)
     applied = []
     for n, (name, step) in enumerate(MIGRATIONS, start=1):
         if name in done:

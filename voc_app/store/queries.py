@@ -170,6 +170,7 @@ class VerbatimRecord(NamedTuple):
     polarity_p: float | None
     churn_p: float | None
     advocacy_p: float | None
+    label_source: str | None = None  # model | project | person (who decided the labels)
 
 
 def verbatims_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, VerbatimRecord]:
@@ -179,8 +180,8 @@ def verbatims_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, Verba
         part = ids[i:i + 500]
         for row in conn.execute(
                 "SELECT v.id, v.kind, coalesce(v.question, v.channel, v.speaker), c.external_id, v.created_at, v.text,"
-                " a.polarity, a.stage, a.churn, a.advocacy, a.evidence, a.polarity_p, a.churn_p, a.advocacy_p"
-                " FROM verbatims v"
+                " a.polarity, a.stage, a.churn, a.advocacy, a.evidence, a.polarity_p, a.churn_p, a.advocacy_p,"
+                " a.label_source FROM verbatims v"
                 " LEFT JOIN customers c ON c.id = v.customer_id LEFT JOIN analyses a ON a.verbatim_id = v.id"
                 f" WHERE v.id IN ({','.join('?' * len(part))})", part):
             out[row[0]] = VerbatimRecord._make(row[1:])

@@ -89,14 +89,15 @@ def segment_counts(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
 
 
 # what a customer list shows beside the score, from the stored facts (None when not known)
-_SHOWN_FACTS = ("nps", "segment_reason", "stage", "churn_stage", "annual_value", "revenue_at_risk")
+_SHOWN_FACTS = ("nps", "segment_reason", "stage", "churn_stage", "annual_value", "revenue_at_risk", "factors")
 
 
 def flagged(conn: sqlite3.Connection, kind: str) -> list[dict]:
     """Flagged customers, best first, with their review. A dismissed flag stays hidden unless
     the evidence now contains verbatims the reviewer did not see. Each row: customer_id, score,
     reasons, evidence, review, note, segment, and from the stored facts nps, segment_reason,
-    stage (journey headline), churn_stage, annual_value, revenue_at_risk."""
+    stage (journey headline), churn_stage, annual_value, revenue_at_risk, factors (the points behind
+    each score: {"churn": {factor: points}, "ambassador": {…}}; None for a project scored before)."""
     col = "ambassador" if kind == "ambassador" else "churn"
     out = []
     for ext, score, reasons, evidence, state, note, seen, segment, facts in conn.execute(
@@ -116,7 +117,7 @@ def flagged(conn: sqlite3.Connection, kind: str) -> list[dict]:
 def scored_customers(conn: sqlite3.Connection) -> list[dict]:
     """Every scored customer, highest churn score first: customer_id, ambassador_score,
     churn_score, ambassador_flag, churn_flag, segment, previous_segment, reasons, and the shown
-    facts (nps, segment_reason, stage, churn_stage, annual_value, revenue_at_risk)."""
+    facts (nps, segment_reason, stage, churn_stage, annual_value, revenue_at_risk, factors)."""
     out = []
     for ext, a, c, af, cf, seg, prev, reasons, facts in conn.execute(
             "SELECT c.external_id, s.ambassador_score, s.churn_score, s.ambassador_flag, s.churn_flag, s.segment,"
