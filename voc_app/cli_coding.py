@@ -147,6 +147,8 @@ def cmd_autocode(args: argparse.Namespace) -> int:
             n = C.review_pending(project, code_id=code, accept=bool(args.accept))
             print(f"{n:,} 件の自動コードを{'確定' if args.accept else '却下'}しました")
             return 0
+        if args.by_example:
+            return _autocode_by_example(project, args)
         bar = _Bar("自動コーディング", enabled=sys.stderr.isatty())
         try:
             if args.rule:
@@ -167,6 +169,47 @@ def cmd_autocode(args: argparse.Namespace) -> int:
         for cid, r in out.items():
             print(f"{names[cid]}: 該当 {r.matches:,} 件（新規 {r.added:,}、外れた未確認 {r.removed:,}、既存 {r.kept:,}）  {r.rule}")
     return 0
+
+
+def _autocode_by_example(project: Project, args: argparse.Namespace) -> int:
+    """``voc autocode PROJECT --code CODE --by-example [--coder NAME] [--dry-run]``."""
+    from voc_app.cli_common import ProgressBar as _Bar
+    from voc_app.coding import CodingError
+    from voc_app.coding_examples import propose_by_example
+
+    if not args.code or len(args.code) != 1:
+        raise CodingError("--by-example には --code でコードを 1 つ指定してください")
+    bar = _Bar("例から自動コーディング", enabled=sys.stderr.isatty())
+    try:
+        r = propose_by_example(project, bar, code=args.code[0], coder=args.coder, dry_run=args.dry_run)
+    finally:
+        bar.close()
+    print(f"コーダー: {r.coder}  例: 正例 {r.positives:,} 件・否定例 {r.negatives:,} 件"
+          + (f"（＋未確認 {r.unlabelled:,} 件を弱い否定例に）" if r.unlabelled else ""))
+    print(f"推定（交差検証）: 精度 {_pct(r.cv_precision)}  再現率 {_pct(r.cv_recall)}  しきい値 "
+          + ("—" if r.threshold is None else f"{r.threshold:.3f}"))
+    if r.threshold is None:
+        print("目標の精度に届かないため提案しません（例を増やしてください）")
+    elif args.dry_run:
+        print(f"提案: {len(r.proposed):,} 件（うち新規 {r.added:,} 件）を提案します（--dry-run: 保存していません）")
+    else:
+        print(f"提案: {len(r.proposed):,} 件（うち新規 {r.added:,} 件、外れた以前の提案 {r.removed:,} 件）を未確認の自動コードに"
+              "しました（--accept / --reject で確定・却下、voc codebook PROJECT undo で取り消し）")
+    if r.proposed:
+        texts = _texts(project, [v for v, _ in r.proposed[:args.sample]])
+        for vid, p in r.proposed[:args.sample]:
+            print(f"  {vid:>7}  {p:.2f}  {texts.get(vid, '')[:70]}")
+    return 0
+
+
+def _pct(v: float | None) -> str:
+    return "—" if v is None else f"{v * 100:.1f}%"
+
+
+def _texts(project: Project, ids: list[int]) -> dict[int, str]:
+    from voc_app.coding import verbatim_texts
+
+    return verbatim_texts(project, ids)
 
 
 def _f(v: float, digits: int = 3) -> str:
@@ -219,6 +262,21 @@ def cmd_words(args: argparse.Namespace) -> int:
     from voc_app import coding as C
 
     with Project(args.project) as project:
+        if args.csv:  # the view's table as CSV (UTF-8 with BOM)
+            if args.view == "freq":
+                n = C.write_word_table(project, out=args.csv, by=args.by, pos=args.pos, top=args.top)
+                what = "語"
+            elif args.view == "kwic":
+                if not args.word:
+                    raise C.CodingError("kwic の後に語を書いてください（例: voc words P kwic 届く --csv kwic.csv）")
+                n = C.write_kwic(project, out=args.csv, word=args.word, width=args.width, limit=args.top)
+                what = "行"
+            else:
+                n = C.write_network_edges(project, out=args.csv, pos=args.pos, min_freq=args.min_freq,
+                                          edges=args.edges, codes=args.codes)
+                what = "エッジ"
+            print(f"書き出しました: {args.csv}（{what} {n:,} 行）")
+            return 0
         if args.view == "freq":
             rows = C.word_frequency(project, pos=args.pos, by=args.by, top=args.top)
             groups = sorted({g for r in rows for g in r.by_group}) if args.by else []
@@ -244,9 +302,13 @@ def cmd_words(args: argparse.Namespace) -> int:
 
 
 def cmd_coded(args: argparse.Namespace) -> int:
-    from voc_app.coding import export_coded
+    from voc_app.coding import export_coded, export_coded_matrix
 
     with Project(args.project) as project:
+        if args.matrix:
+            n = export_coded_matrix(project, None, args.out, args.encoding, coder=args.coder)
+            print(f"書き出しました: {args.out}（発言 {n:,} 行 × コード 0/1）")
+            return 0
         n = export_coded(project, None, args.out, args.encoding)
     print(f"書き出しました: {args.out}（コード付け {n:,} 件）")
     return 0
@@ -294,6 +356,10 @@ def add_parsers(sub) -> None:
     s.add_argument("--reject", metavar="CODE", help="このコードの未確認の自動コードをすべて却下")
     s.add_argument("--from-topic", type=int, metavar="TOPIC_ID", help="トピックをコードにする（回答は未確認の自動コード）")
     s.add_argument("--name", help="--from-topic: コード名（既定: トピック名）")
+    s.add_argument("--by-example", action="store_true",
+                   help="--code のコードをコーダーの付けた例（10 件以上）から学び、未確認の発言に提案（精度 80%% を目標）")
+    s.add_argument("--coder", help="--by-example: 例を使うコーダー（既定: そのコードを最も多く付けた人）")
+    s.add_argument("--dry-run", action="store_true", help="--by-example: 推定と件数だけ出し、保存しない")
     s.set_defaults(func=cmd_autocode)
 
     s = sub.add_parser("agreement", help="コーダー間の一致: コードごと・全体の一致率、Cohen の κ、Krippendorff の α、不一致一覧")
@@ -323,10 +389,14 @@ def add_parsers(sub) -> None:
     s.add_argument("--edges", type=int, default=60, help="network: 描くエッジの数（Jaccard の強い順）")
     s.add_argument("--codes", action="store_true", help="network: 語ではなくコードの共起")
     s.add_argument("--svg", help="network: SVG に書き出す")
+    s.add_argument("--csv", metavar="FILE", help="表を CSV（UTF-8 BOM 付き）に書き出す: freq は word,attribute,value,count,docs"
+                   "（--by の値ごと）、network はエッジ source,target,weight,count、kwic は行")
     s.set_defaults(func=cmd_words)
 
-    s = sub.add_parser("coded", help="コード付けされた箇所を CSV に書き出す（1 行 1 箇所）")
+    s = sub.add_parser("coded", help="コード付けされた箇所を CSV に書き出す（1 行 1 箇所、--matrix: 1 行 1 発言 × コードの 0/1）")
     s.add_argument("project")
     s.add_argument("out")
     s.add_argument("--encoding", default="utf-8", help="utf-8（BOM 付き、既定）または cp932")
+    s.add_argument("--matrix", action="store_true", help="1 行 1 発言、コードごとに 0/1 の列（見出しはコードのパス）")
+    s.add_argument("--coder", help="--matrix: このコーダーのコード付けだけ")
     s.set_defaults(func=cmd_coded)

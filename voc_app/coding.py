@@ -36,6 +36,13 @@ from voc_app.store.coding import (  # noqa: F401 - re-exported
 RULE_CHUNK = 100_000
 
 
+def _synonyms(project: Project):
+    """The project's 表記ゆれ groups in effect (``voc_app.synonyms``), None without any."""
+    from voc_app.synonyms import synonyms
+
+    return synonyms(project)
+
+
 # --- codebook ---------------------------------------------------------------------------------
 
 def add_code(project: Project, name: str, parent: int | None = None, **fields) -> int:
@@ -80,7 +87,16 @@ def redo(project: Project) -> str | None:
 
 
 def codebook(project: Project) -> list[dict]:
-    return st.codes(project.conn)
+    """The codebook in tree order; per code ``count`` (verbatims coded with it, accepted or
+    pending), ``has_children`` and ``total``: the distinct verbatims coded with it or any of its
+    sub-codes (a parent's own count is often 0; ``total`` = ``count`` for a code without sub-codes)."""
+    book = st.codes(project.conn)
+    parents = {c["parent_id"] for c in book if c["parent_id"] is not None}
+    for c in book:
+        c["has_children"] = c["id"] in parents
+        c["total"] = (len(set(st.code_verbatim_ids(project.conn, c["id"], with_children=True))) if c["has_children"]
+                      else c["count"])
+    return book
 
 
 # --- coding -----------------------------------------------------------------------------------
@@ -174,6 +190,7 @@ def evaluate_rules(project: Project, rules: dict[int | str, str], progress: Prog
     from voc_app.analysis import user_dictionary
 
     parsed = {k: coderules.parse(r) for k, r in rules.items()}
+    syn = _synonyms(project)  # 表記ゆれ: a rule word also matches its group's other spellings
     need = {"text", "tokens"}
     for node in parsed.values():
         for leaf in coderules.leaves(node):
@@ -208,7 +225,7 @@ def evaluate_rules(project: Project, rules: dict[int | str, str], progress: Prog
                 return None if got is None else np.isin(chunk_ids, got, assume_unique=False)
 
             corpus = coderules.Corpus(tokens_json=data.pop("tokens"), texts=data.pop("text"), columns=data,
-                                      lookup=lookup, lemma=lemma)
+                                      lookup=lookup, lemma=lemma, synonyms=syn)
             all_ids.append(chunk_ids)
             coderules.prefetch_words(list(parsed.values()), corpus)
             for k, node in parsed.items():
@@ -310,7 +327,8 @@ class CrossTab:
 
 def crosstab(project: Project, by: str, include_pending: bool = True, coder: str | None = None, *,
              progress: Progress | None = None) -> CrossTab:
-    """Code × attribute: verbatims per code and value of ``by`` (polarity, stage, month,
+    """Code × attribute: verbatims per code (a parent with its sub-codes, without a ``coder``) and
+    value of ``by`` (polarity, stage, month,
     question, source, nps_group, rfm_segment, segment or a response / customer attribute), the
     share of the value's answers and the adjusted residual of a 2×k table per code (a code is
     not exclusive, so each code is tested against the answers without it)."""
@@ -325,6 +343,14 @@ def crosstab(project: Project, by: str, include_pending: bool = True, coder: str
         counts_map[c, v] = n
     cols = sorted(totals_map, key=lambda v: (v == "", v))
     totals = [totals_map[v] for v in cols]
+    # a parent code's row counts its sub-codes' verbatims too (distinct), as the codebook does
+    parents = {c["parent_id"] for c in book if c["parent_id"] is not None}
+    for c in book:
+        c["has_children"] = c["id"] in parents
+        if c["has_children"] and cid is None:
+            for v in cols:
+                counts_map[c["id"], v] = len(set(st.code_verbatim_ids(conn, c["id"], by=by, value=v, with_children=True,
+                                                                      include_pending=include_pending)))
     counts = [[counts_map.get((c["id"], v), 0) for v in cols] for c in book]
     percent = [[round(100.0 * n / t, 1) if t else 0.0 for n, t in zip(row, totals, strict=True)] for row in counts]
     residual = [words.residuals([row, [t - n for n, t in zip(row, totals, strict=True)]])[0] for row in counts]
@@ -340,26 +366,31 @@ def code_cooccurrence(project: Project, *, min_freq: int = 1, edges: int = 60) -
 
 def word_frequency(project: Project, *, pos: str | None = None, by: str | None = None, top: int = 200,
                    ids: list[int] | None = None) -> list[words.WordCount]:
-    """Frequency list over the stored tokens (run ``voc analyze`` first)."""
+    """Frequency list over the stored tokens (run ``voc analyze`` first), through the project's
+    表記ゆれ groups (a group counts as its canonical form)."""
+    syn = _synonyms(project)
     if by:
         pairs = [(json.loads(t), g) for t, g in stw.token_lists_by(project.conn, by, ids)]
-        return words.frequency((p[0] for p in pairs), (p[1] for p in pairs), pos=pos, top=top)
-    return words.frequency((json.loads(t) for t in stw.token_lists(project.conn, ids)), pos=pos, top=top)
+        return words.frequency((p[0] for p in pairs), (p[1] for p in pairs), pos=pos, top=top, canon=syn)
+    return words.frequency((json.loads(t) for t in stw.token_lists(project.conn, ids)), pos=pos, top=top, canon=syn)
 
 
 def word_network(project: Project, *, pos: str | None = None, min_freq: int = 5, edges: int = 60,
                  ids: list[int] | None = None) -> words.Network:
-    """Co-occurrence network of words (lemmas, shown in their most frequent surface form)."""
+    """Co-occurrence network of words (lemmas, shown in their most frequent display form: verbs
+    and adjectives in their dictionary form)."""
     docs = []
     surfaces: dict[str, dict[str, int]] = {}
+    syn = _synonyms(project)
     for t in stw.token_lists(project.conn, ids):
         lemmas = set()
-        for s, n, p in json.loads(t):
+        for s, n, p in (syn.tokens(json.loads(t)) if syn else json.loads(t)):
             if pos and p != pos:
                 continue
             lemmas.add(n)
             d = surfaces.setdefault(n, {})
-            d[s] = d.get(s, 0) + 1
+            shown = words.display_form(s, n, p)  # 送っ → 送る: a word, not a stem
+            d[shown] = d.get(shown, 0) + 1
         docs.append(lemmas)
     labels = {n: max(d, key=d.get) for n, d in surfaces.items()}
     return words.cooccurrence(docs, labels, min_freq=min_freq, edges=edges)
@@ -378,10 +409,20 @@ def kwic(project: Project, word: str, *, width: int = 20, limit: int = 500, sort
     finally:
         use_user_dictionary(None)
     lemma = forms[0] if len(forms) == 1 else word
-    rows = stw.containing(project.conn, lemma, word)
-    surfaces = {word}
+    syn = _synonyms(project)  # 表記ゆれ: the other spellings of the word's group too
+    norms, spellings = syn.group(lemma, word) if syn else ((), ())
+    lemmas = {lemma, *norms}
+    if len(lemmas) == 1 and not spellings:
+        rows = stw.containing(project.conn, lemma, word)
+    else:
+        found: dict[int, stw.TokenizedText] = {}
+        for n_, w_ in [(n_, word) for n_ in sorted(lemmas)] + [(lemma, s_) for s_ in spellings]:
+            for r in stw.containing(project.conn, n_, w_):
+                found.setdefault(r.id, r)
+        rows = [found[k] for k in sorted(found)]
+    surfaces = {word, *spellings}
     for r in rows:
-        surfaces |= {s for s, n, _ in json.loads(r.tokens) if n == lemma}
+        surfaces |= {s for s, n, _ in json.loads(r.tokens) if n in lemmas}
     lines = words.kwic([r.text for r in rows], surfaces, width=width, limit=limit, sort=sort)
     return [(rows[k.doc].id, k) for k in lines]
 
@@ -392,6 +433,9 @@ def import_codebook(project: Project, path: str | Path) -> dict[str, int]:
     """Add a REFI-QDA (.qdc) or CSV codebook. A code already present (same guid, or same name
     under the same parent) is updated; nothing is deleted. One transaction, one undo step."""
     specs = read_codebook(path)
+    from voc_app.backup import auto_backup
+
+    auto_backup(project, "codebook-import")  # the codebook as it was, restorable in one step
     conn = project.conn
     added = updated = 0
     with st.editing(conn, "コードブックを取り込み", {"file": Path(path).name}) as e:
@@ -538,11 +582,13 @@ def rule_preview(project: Project, progress: Progress | None = None, *, rule: st
     node = coderules.parse(rule)
     texts = st.verbatim_texts(project.conn, res.sample)
     tokens = stw.tokens_by_id(project.conn, res.sample)
+    syn = _synonyms(project)
     rows = []
     for vid in res.sample:
         if vid in texts:
             toks = tokens.get(vid)
-            rows.append(PreviewRow(vid, texts[vid], coderules.match_spans(node, texts[vid], json.loads(toks) if toks else [])))
+            rows.append(PreviewRow(vid, texts[vid], coderules.match_spans(node, texts[vid], json.loads(toks) if toks else [],
+                                                                          synonyms=syn)))
     return RulePreview(res, coderules.to_text(node), rows)
 
 
@@ -557,8 +603,9 @@ def apply_code_rule(project: Project, progress: Progress | None = None, *, code_
 
 
 def pending_auto_codings(project: Project, code_id: int) -> list[int]:
-    """Ids of a code's auto-codes (from its rule, then from a topic) that nobody reviewed yet."""
-    return [cid for src in ("rule", "topic") for cid, state in st.auto_codings(project.conn, code_id, src).values()
+    """Ids of a code's auto-codes (from its rule, then from a topic, then proposals learnt from
+    a coder's examples) that nobody reviewed yet."""
+    return [cid for src in ("rule", "topic", "example") for cid, state in st.auto_codings(project.conn, code_id, src).values()
             if state == "pending"]
 
 
@@ -585,8 +632,9 @@ def agreement_details(project: Project, progress: Progress | None = None, *, cod
 
 def crosstab_cell_ids(project: Project, progress: Progress | None = None, *, code_id: int, by: str,
                       value: str) -> list[int]:
-    """The verbatims of one cross-tab cell: coded with ``code_id`` and ``by`` = ``value``."""
-    return st.code_verbatim_ids(project.conn, code_id, by=by, value=value)
+    """The verbatims of one cross-tab cell: coded with ``code_id`` (or, for a parent code, any of
+    its sub-codes) and ``by`` = ``value``."""
+    return st.code_verbatim_ids(project.conn, code_id, by=by, value=value, with_children=True)
 
 
 def attribute_names(project: Project, progress: Progress | None = None) -> list[str]:
@@ -624,3 +672,106 @@ def export_coded(project: Project, progress: Progress | None = None, out: str | 
     from voc_app.export.codebook import write_coded_csv
 
     return write_coded_csv(project, out, encoding)
+
+
+# --- every view's table out (issue 24): CSV, UTF-8 with BOM, cells made safe --------------------
+
+WORD_TABLE_HEADER = ("word", "attribute", "value", "count", "docs")
+EDGE_TABLE_HEADER = ("source", "target", "weight", "count")
+KWIC_TABLE_HEADER = ("verbatim_id", "left", "keyword", "right")
+
+
+def word_table(project: Project, progress: Progress | None = None, *, by: str | None = None, pos: str | None = None,
+               top: int | None = None, ids: list[int] | None = None) -> list[tuple[str, str, str, int, int]]:
+    """Word frequencies in long format, through the 表記ゆれ groups: (word, attribute, value,
+    occurrences, answers) per word and value of ``by`` (the ``top`` words overall, in their
+    overall order); without ``by`` one row per word with attribute and value empty."""
+    if progress:
+        progress(None, "語を数えています")
+    syn = _synonyms(project)
+    if not by:
+        return [(r.word, "", "", r.count, r.docs) for r in words.frequency(
+            (json.loads(t) for t in stw.token_lists(project.conn, ids)), pos=pos, top=top, canon=syn)]
+    groups: dict[str, list] = {}
+    for t, g in stw.token_lists_by(project.conn, by, ids):
+        groups.setdefault(g or "", []).append(json.loads(t))
+    overall = words.frequency((d for ds in groups.values() for d in ds), pos=pos, top=top, canon=syn)
+    order = {(r.lemma, r.pos): (i, r.word) for i, r in enumerate(overall)}
+    rows = []
+    for g in sorted(groups):
+        for r in words.frequency(groups[g], pos=pos, canon=syn):
+            k = order.get((r.lemma, r.pos))
+            if k is not None:
+                rows.append((k[0], k[1], g, r.count, r.docs))
+    rows.sort(key=lambda r: (r[0], r[2]))
+    return [(w, by, g, n, d) for _, w, g, n, d in rows]
+
+
+def edge_table(net: words.Network) -> list[tuple[str, str, float, int]]:
+    """A co-occurrence network's edges: (source, target, Jaccard weight, answers with both)."""
+    counts = net.counts or [0] * len(net.edges)
+    return [(net.nodes[a][0], net.nodes[b][0], j, n) for (a, b, j), n in zip(net.edges, counts, strict=True)]
+
+
+def write_word_table(project: Project, progress: Progress | None = None, *, out: str | Path, by: str | None = None,
+                     pos: str | None = None, top: int | None = None, encoding: str = "utf-8") -> int:
+    """``word_table`` as CSV (word, attribute, value, count, docs); returns the rows written."""
+    from voc_app.export.codebook import write_table
+
+    return write_table(out, WORD_TABLE_HEADER, word_table(project, progress, by=by, pos=pos, top=top), encoding)
+
+
+def write_network_edges(project: Project, progress: Progress | None = None, *, out: str | Path,
+                        pos: str | None = None, min_freq: int = 5, edges: int = 60, codes: bool = False,
+                        encoding: str = "utf-8") -> int:
+    """The co-occurrence network's edge list (of words, or of codes with ``codes``) as CSV
+    (source, target, weight, count); returns the edges written."""
+    from voc_app.export.codebook import write_table
+
+    if progress:
+        progress(None, "共起を数えています")
+    net = code_cooccurrence(project, min_freq=min_freq, edges=edges) if codes else \
+        word_network(project, pos=pos, min_freq=min_freq, edges=edges)
+    return write_table(out, EDGE_TABLE_HEADER, edge_table(net), encoding)
+
+
+def write_kwic(project: Project, progress: Progress | None = None, *, out: str | Path, word: str, width: int = 20,
+               limit: int = 500, encoding: str = "utf-8") -> int:
+    """A word's concordance as CSV (verbatim_id, left, keyword, right); returns the lines written."""
+    from voc_app.export.codebook import write_table
+
+    lines = kwic(project, word, width=width, limit=limit)
+    return write_table(out, KWIC_TABLE_HEADER, [(vid, k.left, k.keyword, k.right) for vid, k in lines], encoding)
+
+
+def export_coded_matrix(project: Project, progress: Progress | None = None, out: str | Path = "",
+                        encoding: str = "utf-8", coder: str | None = None) -> int:
+    """One row per answer (and per coded non-answer): 発言ID, 顧客, 日付, 発言, then one 0/1 column per
+    code headed by its path 「親/子」 (1: coded with that code itself, not rejected; only
+    ``coder``'s codings when given). Returns the rows written."""
+    from voc_app.export.codebook import write_table
+
+    if progress:
+        progress(None, "コード表を書き出しています")
+    conn = project.conn
+    cid = None
+    if coder:
+        known = {c.name: c.id for c in st.coders(conn)}
+        if coder not in known:
+            raise CodingError(f"コーダー「{coder}」はいません（登録済み: {', '.join(known) or 'なし'}）")
+        cid = known[coder]
+    paths = st.code_paths(conn)
+    rows = ((vid, cust or "", (date or "")[:10], text, *(1 if c in got else 0 for c, _ in paths))
+            for vid, cust, date, text, got in st.matrix_rows(conn, cid))
+    return write_table(out, ("発言ID", "顧客", "日付", "発言", *(p for _, p in paths)), rows, encoding)
+
+
+def export_synonyms(project: Project, progress: Progress | None = None, *, out: str | Path,
+                    include_defaults: bool = False) -> int:
+    """The project's 表記ゆれ groups (with ``include_defaults`` also the shipped ones in effect) as a
+    ``word,canonical`` CSV, UTF-8 with BOM (``voc_app.synonyms.import_synonyms`` reads it back).
+    Returns the rows written."""
+    from voc_app.export.codebook import write_table
+    from voc_app.synonyms import synonym_rows
+
+    return write_table(out, ("word", "canonical"), synonym_rows(project, include_defaults=include_defaults))

@@ -93,7 +93,8 @@ TABLE: dict[str, dict[str, tuple[str, str]]] = {
     # ticket_messages.author_role
     "author_role": {"customer": ("顧客", "Customer"), "agent": ("担当者", "Agent"), "unknown": ("不明", "Unknown")},
     # codings.source / codings.state; memos.target; topics.status
-    "coding_source": {"manual": ("手作業", "Manual"), "rule": ("ルール", "Rule"), "topic": ("トピック", "Topic")},
+    "coding_source": {"manual": ("手作業", "Manual"), "rule": ("ルール", "Rule"), "topic": ("トピック", "Topic"),
+                      "example": ("例から", "By example")},
     "coding_state": {"accepted": ("確定", "Accepted"), "pending": ("未確認", "Pending"), "rejected": ("却下", "Rejected")},
     "memo_target": {"project": ("プロジェクト", "Project"), "code": ("コード", "Code"), "verbatim": ("発言", "Verbatim")},
     "topic_status": {"active": ("有効", "Active"), "merged": ("統合済み", "Merged"), "deleted": ("削除済み", "Deleted"),

@@ -528,6 +528,26 @@ CREATE INDEX synonyms_canonical ON synonyms (canonical);
 """
 
 
+# Codes that learn from examples (issue 21): a coder's pending proposals from a model trained on
+# that coder's codings get the source 'example' and keep the model's probability (NULL for every
+# other coding). Widening a CHECK changes no stored row: the schema text is edited in place, as
+# in m006 (codings is referenced by the undo log's JSON only, but a rebuild is not needed).
+_OLD_SOURCE = "CHECK (source IN ('manual', 'rule', 'topic'))"
+_NEW_SOURCE = "CHECK (source IN ('manual', 'rule', 'topic', 'example'))"
+
+
+def m014_example_codings(conn: sqlite3.Connection) -> None:
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'codings'").fetchone()[0]
+    if _OLD_SOURCE in sql:
+        version = conn.execute("PRAGMA schema_version").fetchone()[0]
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'codings'",
+                     (sql.replace(_OLD_SOURCE, _NEW_SOURCE),))
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+        conn.execute("PRAGMA writable_schema = OFF")
+    conn.execute("ALTER TABLE codings ADD COLUMN probability REAL")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_initial", M001_INITIAL),
     ("002_analyses", M002_ANALYSES),
@@ -542,4 +562,5 @@ MIGRATIONS: list[Migration] = [
     ("011_topic_mixed", M011_TOPIC_MIXED),
     ("012_segment_watch", M012_SEGMENT_WATCH),
     ("013_synonyms", M013_SYNONYMS),
+    ("014_example_codings", m014_example_codings),
 ]
