@@ -206,8 +206,9 @@ def test_labels_name_every_internal_code():
 def test_workbook_has_no_internal_code_and_no_formula(book):
     from voc_app.labels import codes
 
-    word = re.compile(r"(?<![A-Za-z_])(" + "|".join(sorted(map(re.escape, codes()), key=len, reverse=True))
-                      + r")(?![A-Za-z_])")
+    # a whole word: not part of a longer word, an e-mail address or a URL in a customer's text
+    word = re.compile(r"(?<![A-Za-z_.@/-])(" + "|".join(sorted(map(re.escape, codes()), key=len, reverse=True))
+                      + r")(?![A-Za-z_.@/-])")
     wb = load_workbook(book)
     seen = 0
     for ws, c in _cells(wb):
@@ -387,8 +388,9 @@ def test_cli_shows_labels_not_codes(project, capsys):
     from voc_app.labels import codes
 
     project.conn.commit()
-    word = re.compile(r"(?<![A-Za-z_])(" + "|".join(sorted(map(re.escape, codes()), key=len, reverse=True))
-                      + r")(?![A-Za-z_])")
+    # a whole word: not part of a longer word, an e-mail address or a URL in a customer's text
+    word = re.compile(r"(?<![A-Za-z_.@/-])(" + "|".join(sorted(map(re.escape, codes()), key=len, reverse=True))
+                      + r")(?![A-Za-z_.@/-])")
     for argv in (["info", str(project.path)], ["signals", str(project.path)]):
         capsys.readouterr()
         assert main(argv) == 0

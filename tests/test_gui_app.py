@@ -226,7 +226,8 @@ def test_heavy_jobs_run_in_their_own_process(qtbot, win, tmp_path, monkeypatch):
 
 def test_screenshots_of_every_view(qtbot, win, tmp_path):
     paths = screenshots(win, tmp_path / "shots", QApplication.instance())
-    assert [p.name for p in paths] == ["1_overview.png", "2_verbatims.png", "3_topics.png", "4_customers.png",
+    assert [p.name for p in paths] == ["1_overview.png", "2_verbatims.png", "3_topics.png", "3_topics_nps.png",
+                                       "3_topics_wordcloud.png", "4_customers.png", "4_customers_all.png",
                                        "5_coding.png", "6_analysis_rules.png", "6_analysis_crosstab.png",
                                        "6_analysis_words.png", "7_imports.png"]
     for p in paths:
@@ -364,6 +365,9 @@ def test_a_project_from_an_earlier_version_is_upgraded_in_the_background(qtbot, 
 
     def slow(conn):
         time.sleep(0.5)
+        if callable(step):  # a migration written as a function
+            step(conn)
+            return
         for stmt in step.split(";"):  # inside the migration's transaction (executescript would commit)
             if stmt.strip():
                 conn.execute(stmt)
@@ -558,6 +562,12 @@ def _internal_codes() -> set[str]:
     for f in [*(root / "importers").glob("*.py"), root / "voc_app" / "store" / "imports.py"]:
         codes |= set(re.findall(r'skip\w*\["(\w+)"\]', f.read_text(encoding="utf-8")))
     codes |= {"watch", "promoter", "passive", "detractor"}
+    # a customer's journey headline ('churn' = 解約検討) and the points behind a score
+    from nlp.scoring import CUSTOMER_STAGES, CustomerFacts, score_customer
+
+    codes |= set(CUSTOMER_STAGES)
+    codes |= {"model", "project", "person"}  # who decided a verbatim's labels (analyses.label_source)
+    codes |= {k for points in score_customer(CustomerFacts("x"), []).factors.values() for k in points}
     return codes
 
 
@@ -659,12 +669,27 @@ def test_no_internal_code_reaches_a_widget(qtbot, win):
     for side in ("delight", "pain"):
         win.topics.tables[side].selectRow(0)
         texts += _visible_texts(win)
-    # customers: both lists, their first customer
+    # topics: what drives NPS (every cell and tooltip) and the word clouds' captions
+    for page in (1, 2):
+        win.topics.pages.setCurrentIndex(page)
+        qtbot.waitUntil(win.idle, timeout=60_000)
+        texts += _visible_texts(win.topics)
+    for panel in win.topics.drivers.panels.values():
+        m = panel.model
+        texts += [("tooltip", str(m.index(r, 0).data(Qt.ItemDataRole.ToolTipRole))) for r in range(m.rowCount())]
+    win.topics.pages.setCurrentIndex(0)
+    # customers: the three lists, their first customer, and a customer to watch
     show(qtbot, win, win.customers)
-    for k, kind in enumerate(("ambassador", "churn")):
+    for k, kind in enumerate(("ambassador", "churn", "all")):
         win.customers.kind_tabs.setCurrentIndex(k)
         win.customers.tables[kind].selectRow(0)
         texts.append(("customer", win.customers.detail.toPlainText()))
+        m = win.customers.models[kind]
+        texts += [("tooltip", str(m.index(r, c).data(Qt.ItemDataRole.ToolTipRole) or ""))
+                  for r in range(m.rowCount()) for c in range(m.columnCount())]
+    watch = next(i for i, r in enumerate(win.customers.rows["all"]) if r["segment"] == "watch")
+    win.customers.tables["all"].selectRow(watch)
+    texts.append(("customer", win.customers.detail.toPlainText()))
     # verbatims with churn and advocacy evidence: their detail
     view = win.verbatim_view
     show(qtbot, win, view)
@@ -675,6 +700,14 @@ def test_no_internal_code_reaches_a_widget(qtbot, win):
         for r in range(min(view.model.rowCount(), 25)):
             view.table.selectRow(r)
             texts.append(("detail", view.detail.toPlainText()))
+    # 確認待ち (issue 21): the queue, every answer's detail and the project model's box
+    view.modes.setCurrentWidget(win.queue_view)
+    qtbot.waitUntil(lambda: win.idle() and win.queue_view.model.rowCount() > 0, timeout=60_000)
+    texts += _visible_texts(win.queue_view)
+    for r in range(win.queue_view.model.rowCount()):
+        win.queue_view.table.selectRow(r)
+        texts.append(("queue", win.queue_view.detail.toPlainText()))
+    view.modes.setCurrentIndex(0)
     # coding: a parent code and an auto-coded answer
     show(qtbot, win, win.coding)
     win.coding.show_filter.setCurrentIndex(win.coding.show_filter.findData("pending"))
@@ -929,3 +962,188 @@ def test_evidence_is_shown_as_whole_words(qtbot, win):
     assert "嬉しい</span>" in view.detail.toHtml().replace("\n", "")
     stored = json.dumps(view.model.evidence(row), ensure_ascii=False)
     assert "嬉し\"" in stored  # the project is unchanged: widening is for display
+
+
+# --- issue 22: what drives NPS, word clouds, topic labels, customers ------------------------------
+
+def test_what_drives_nps_lists_the_top_pain_topic_first(qtbot, win):
+    """The topics tab's 「NPS への影響」 shows nps_drivers' tables in its order (the top pain topic
+    first), significant rows in bold, 件数不足 rows greyed; the overview's card its top 3."""
+    from PySide6.QtGui import QColor
+
+    from voc_app.drivers import format_ci, format_diff, nps_drivers
+    from voc_app.gui.drivers_view import DRIVER_ROLE, TOO_FEW_COLOUR
+    from voc_app.project import open_project
+
+    with open_project(win.project_path) as p:
+        report = nps_drivers(p)
+    top = report.fix_first[0]
+    assert report.fix_first and report.protect and report.table("pain").too_few
+    # the overview card: the top 3 of each list, with the difference (and its interval in the tooltip)
+    qtbot.waitUntil(lambda: win.overview.drivers_card is not None and win.overview.drivers_card.isVisible(),
+                    timeout=10_000)  # a widget added to a shown layout is shown by a queued call
+    card = win.overview.drivers_card
+    assert not card.message.isVisible()
+    m = card.models["pain"]
+    assert m.rowCount() == min(3, len(report.fix_first))
+    assert m.index(0, 0).data() == top.label and m.index(0, 1).data() == format_diff(top.impact)
+    assert format_ci(top.ci_low, top.ci_high) in m.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert [card.models["delight"].index(r, 0).data() for r in range(card.models["delight"].rowCount())] == [
+        d.label for d in report.protect[:3]]
+    # the topics tab: the full ranked table per side
+    show(qtbot, win, win.topics)
+    win.topics.pages.setCurrentIndex(1)
+    panel = win.topics.drivers.panels["pain"]
+    assert panel.table.isVisible() and not panel.message.isVisible()
+    m = panel.model
+    rows = [m.index(r, 0).data(DRIVER_ROLE) for r in range(m.rowCount())]
+    assert rows[0].topic_id == top.topic_id and m.index(0, 1).data() == top.label and m.index(0, 0).data() == "1"
+    assert [d.topic_id for d in rows] == [d.topic_id for d in (*report.table("pain").ranked,
+                                                              *report.table("pain").too_few)]
+    impact = m.column("impact")
+    for r, d in enumerate(rows):
+        font = m.index(r, 1).data(Qt.ItemDataRole.FontRole)
+        assert (font is not None and font.bold()) == d.significant
+        if not d.enough:
+            assert m.index(r, impact).data() == "件数不足" and m.index(r, m.column("with")).data() == ""
+            assert m.index(r, 1).data(Qt.ItemDataRole.ForegroundRole) == QColor(TOO_FEW_COLOUR)
+        else:
+            assert m.index(r, impact).data() == format_diff(d.impact)
+    assert any(d.significant for t in report.tables for d in t.ranked)  # the sample has one to mark
+    # a double-click lists the topic's verbatims
+    panel.table.doubleClicked.emit(m.index(0, 1))
+    assert win.tabs.currentWidget() is win.verbatim_view and top.label in win.statusBar().currentMessage()
+
+
+def test_a_project_without_nps_explains_instead_of_a_table(qtbot, tmp_path, monkeypatch, fixtures):
+    """Support tickets only (no NPS): one line saying why, in the overview and the topics tab."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    path = tmp_path / "tickets.voc"
+    with Project.create(path) as p:
+        import_file(p, fixtures / "zendesk.jsonl")
+        analyze_project(p, workers=1)
+    w = MainWindow(path)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(w.idle, timeout=30_000)
+    qtbot.waitUntil(lambda: w.overview.drivers_card is not None and w.overview.drivers_card.isVisible(), timeout=10_000)
+    card = w.overview.drivers_card  # a widget added to a shown layout is shown by a queued call
+    assert card.message.isVisible() and "NPS の点数がある回答がありません" in card.message.text()
+    assert not any(t.isVisible() for t in card.tables.values())
+    show(qtbot, w, w.topics)
+    w.topics.pages.setCurrentIndex(1)
+    page = w.topics.drivers
+    assert page.message.isVisible() and "NPS の点数がある回答がありません" in page.message.text()
+    assert not page.tables.isVisible() and not any(p.table.isVisible() for p in page.panels.values())
+
+
+def test_word_clouds_are_drawn_in_a_background_job(qtbot, win, monkeypatch):
+    import threading
+
+    from voc_app.gui import wordcloud_view
+
+    threads = []
+    draw = wordcloud_view.op_wordclouds
+
+    def recorded(project, progress, **kw):
+        threads.append(threading.get_ident())
+        return draw(project, progress, **kw)
+
+    monkeypatch.setattr(wordcloud_view, "op_wordclouds", recorded)
+    show(qtbot, win, win.topics)
+    clouds = win.topics.clouds
+    win.topics.pages.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: win.idle() and clouds.drawn_at is not None, timeout=60_000)
+    assert threads and threading.get_ident() not in threads  # drawn off the UI thread
+    for side in ("delight", "pain"):
+        pm = clouds.pixmaps[side]
+        assert pm is not None and pm.width() > 0 and pm.height() > 0
+        shown = clouds.labels[side].pixmap()
+        assert not shown.isNull() and shown.width() <= clouds.labels[side].width()
+        assert "よく使われる語" in clouds.captions[side].text()
+    # a much larger view: scaled at once, drawn again at the new size shortly after
+    before = clouds.drawn_at
+    win.resize(win.width() + 300, win.height() + 200)
+    qtbot.waitUntil(lambda: win.idle() and clouds.drawn_at != before, timeout=60_000)
+    assert clouds.drawn_at.width() > before.width() and len(threads) == 2
+
+
+def test_a_mixed_topic_shows_its_flag_and_offers_the_split(qtbot, win, monkeypatch):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from voc_app.gui.topic_widgets import FLAG_COLOUR, KEYWORDS_ROLE, MIXED_ROLE
+
+    show(qtbot, win, win.topics)
+    found = [(side, r, t) for side in ("delight", "pain") for r, t in enumerate(win.topics.data[side]["topics"])
+             if t["mixed"]]
+    assert found  # the sample's 「SNSに載せる」 mixes word of mouth with a referral code
+    side, row, topic = found[0]
+    table, model = win.topics.tables[side], win.topics.models[side]
+    index = model.index(row, 1)
+    assert index.data() == topic["label"] and index.data(MIXED_ROLE)
+    assert index.data(KEYWORDS_ROLE) == "・".join(topic["keywords"])
+    assert "2 つの話題が混ざっているようです。分割できます" in index.data(Qt.ItemDataRole.ToolTipRole)
+    plain = next(r for r, t in enumerate(win.topics.data[side]["topics"]) if not t["mixed"])
+    assert "混ざって" not in model.index(plain, 1).data(Qt.ItemDataRole.ToolTipRole)
+    # the flag is drawn: its box holds the flag colour
+    table.scrollTo(index)
+    opt = QStyleOptionViewItem()
+    opt.rect, opt.font = table.visualRect(index), table.font()
+    rect = win.topics.delegates[side].flag_rect(opt)
+    image = table.viewport().grab().toImage()
+    colour = QColor(FLAG_COLOUR)
+    hits = sum(image.pixelColor(x, y) == colour for x in range(rect.left(), rect.right())
+               for y in range(rect.top(), rect.bottom()))
+    assert hits > rect.width() * rect.height() * 0.15  # the rest: the word 混在 and anti-aliased edges
+    off = table.visualRect(model.index(plain, 1))
+    assert not any(image.pixelColor(x, off.center().y()) == colour for x in range(off.left(), off.right()))
+    # clicking it offers the split (the existing edit, undoable)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    before = list(model.keys)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert asked and topic["label"] in asked[0]
+    wait_job(qtbot, win)
+    assert model.rowCount() == len(before) + 1 and len(set(model.keys) - set(before)) == 1  # split in two
+
+
+def test_a_churn_risk_shows_its_stage_in_words(qtbot, win):
+    """Churn risks: 解約検討 (with where the signal occurred), NPS, the points behind the score; every
+    customer's segment (要注意 with its reason on hover); no internal code anywhere."""
+    from voc_app.gui.views import format_yen
+    from voc_app.project import open_project
+    from voc_app.review import flagged_lists
+
+    with open_project(win.project_path) as p:
+        churn = flagged_lists(p)["churn"]
+    show(qtbot, win, win.customers)
+    view = win.customers
+    view.kind_tabs.setCurrentIndex(1)
+    m = view.models["churn"]
+    stages = [m.index(r, 3).data() for r in range(m.rowCount())]
+    assert stages and all(s.startswith("解約検討") for s in stages)
+    where = {"success": "解約検討（活用期に）", "first_experience": "解約検討（購入直後に）"}
+    for r, row in enumerate(churn):
+        assert stages[r] == where.get(row["churn_stage"], "解約検討")
+    assert "解約検討（活用期に）" in stages
+    assert [m.index(r, 4).data() for r in range(m.rowCount())] == [str(r["nps"]) if r["nps"] is not None else ""
+                                                                  for r in churn]
+    assert view.tables["churn"].isColumnHidden(5)  # no order data in the sample: no revenue at risk
+    view.tables["churn"].selectRow(0)
+    detail = view.detail.toPlainText()
+    assert "解約検討" in detail and "解約スコアを動かした要因" in detail and "解約をほのめかす声" in detail
+    assert format_yen(12000.0) == "12,000 円" and format_yen(None) == ""
+    # every customer: segments in words, why on hover, review only for a flag
+    view.kind_tabs.setCurrentIndex(2)
+    m = view.models["all"]
+    segs = {m.index(r, 1).data() for r in range(m.rowCount())}
+    assert {"要注意", "解約リスク", "ロイヤル"} <= segs
+    watch = next(r for r in range(m.rowCount()) if m.index(r, 1).data() == "要注意")
+    reason = view.rows["all"][watch]["segment_reason"]
+    assert reason and reason in m.index(watch, 1).data(Qt.ItemDataRole.ToolTipRole)
+    view.tables["all"].selectRow(watch)
+    assert "要注意" in view.detail.toPlainText() and reason in view.detail.toPlainText()
+    assert not win.findChild(QPushButton, "review_confirmed").isEnabled()
+    texts = _visible_texts(view) + [("customer", view.detail.toPlainText())]
+    assert _codes_in(texts, _internal_codes()) == []

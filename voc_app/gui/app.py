@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QPushButton, QTabWidget
 
-from voc_app.gui import i18n
+from voc_app.gui import i18n, queue_view, team
 from voc_app.gui.code_analysis import CodeAnalysisView
 from voc_app.gui.coding_view import CodingView
 from voc_app.gui.fonts import register_bundled_fonts
@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         self.topics.edit_requested.connect(self.edit_topic)
         self.topics.refit_requested.connect(lambda side: self.run(self.tr("トピックを推定"), op_refit, side=side))
         self.topics.open_verbatims.connect(self.open_topic_verbatims)
+        self.overview.open_topic.connect(self.open_topic_verbatims)
         self.topics.to_code.connect(lambda tid: self.run(self.tr("トピックをコードに"), op_topic_to_code, topic_id=tid,
                                                          done=lambda _r: self._coding_changed()))
         self.coding.message.connect(lambda m: self.statusBar().showMessage(m, 8000) if m else None)
@@ -271,6 +272,8 @@ class MainWindow(QMainWindow):
         self._remember()
         self.refresh()
         self.verbatim_view.apply()
+        team.install(self)  # ツール menu (表記ゆれ, 統合, バックアップ, 表を書き出す), backups after edits
+        queue_view.install(self)  # label keys, 確認待ち, 学習する (issue 21)
 
     # compatibility with the first window's tests and screenshots
     @property
@@ -311,6 +314,7 @@ class MainWindow(QMainWindow):
         act(e, self.tr("検索"), QKeySequence.StandardKey.Find, self.focus_search)
         act(e, self.tr("プロジェクトのメモ…"), "Ctrl+M", self.coding.project_memo_dialog, "action_project_memo")
         a = self.menuBar().addMenu(self.tr("分析(&A)"))
+        self.analysis_menu = a
         act(a, self.tr("分析を更新（新しい発言・評価・トピック）"), "F5", lambda: self.run(self.tr("分析"), op_analyze),
             "action_analyze")
         v = self.menuBar().addMenu(self.tr("表示(&V)"))
@@ -387,6 +391,7 @@ class MainWindow(QMainWindow):
                   **kwargs)
         self.jobbar.watch(job)
         job.when("done", lambda result: self._done(title, result, done, quiet))
+        job.when("done", lambda _r: team.after_job(self, fn))  # an edit: a backup may be due
         job.when("failed", lambda msg: self._failed(title, msg))
         job.when("cancelled", lambda: self.statusBar().showMessage(
             self.tr("{0}をキャンセルしました。プロジェクトは変更されていません。").format(title), 8000))
@@ -449,8 +454,9 @@ class MainWindow(QMainWindow):
     def idle(self) -> bool:
         """No view is loading (tests and benchmarks wait for this)."""
         return (not self._loading and self.tabs.currentWidget() not in self._stale_views() and self.coding.idle()
-                and self.analysis.idle() and (self.job is None or self.job.finished) and self._questions.finished
-                and self.verbatim_view.model.idle() and self.coding.model.idle())
+                and self.analysis.idle() and self.topics.idle() and (self.job is None or self.job.finished) and self._questions.finished
+                and self.verbatim_view.model.idle() and self.coding.model.idle()
+                and (not hasattr(self, "queue_view") or self.queue_view.idle()))
 
     def _stale_views(self) -> list:
         return [self._views[n] for n in self._stale]
@@ -491,6 +497,9 @@ class MainWindow(QMainWindow):
                      self.tr("トピックを編集しました（Ctrl+Z で元に戻す）"), 6000))
 
     def undo(self) -> None:
+        if queue_view.undo_target(self):
+            self.corrections.undo()
+            return
         if self.tabs.currentWidget() in (self.coding, self.analysis):
             self.coding.undo()
             return
@@ -498,6 +507,9 @@ class MainWindow(QMainWindow):
         self.edit_topic(side, "undo", ())
 
     def redo(self) -> None:
+        if queue_view.undo_target(self):
+            self.corrections.redo()
+            return
         if self.tabs.currentWidget() in (self.coding, self.analysis):
             self.coding.redo()
             return
@@ -674,12 +686,14 @@ def screenshots(win: MainWindow, out: Path, app: QApplication, size: tuple[int, 
         win.tabs.setCurrentIndex(i)
         wait_idle(win, app)
         if name == "topics":
-            for side in ("delight", "pain"):
+            win.topics.pages.setCurrentIndex(0)
+            for side in ("pain", "delight"):  # the detail shows the delight map's first topic
                 t = win.topics.tables[side]
                 if t.model().rowCount():
                     t.selectRow(0)
         if name == "customers":
-            t = win.customers.tables["ambassador"]
+            win.customers.kind_tabs.setCurrentIndex(1)  # the churn risks: stage, NPS, the points behind the score
+            t = win.customers.tables["churn"]
             if t.model().rowCount():
                 t.selectRow(0)
         if name == "verbatims" and win.verbatim_view.model.rowCount():
@@ -699,7 +713,40 @@ def screenshots(win: MainWindow, out: Path, app: QApplication, size: tuple[int, 
         p = out / f"{i + 1}_{name}.png"
         win.grab().save(str(p))
         paths.append(p)
+        if name == "topics":
+            _topic_page_shots(win, app, out, paths, i + 1)
+        if name == "customers":
+            _all_customers_shot(win, app, out, paths, i + 1)
     return paths
+
+
+def _topic_page_shots(win: MainWindow, app: QApplication, out: Path, paths: list[Path], n: int) -> None:
+    """The topics tab's 「NPS への影響」 and word clouds."""
+    for page, suffix in ((1, "_topics_nps"), (2, "_topics_wordcloud")):
+        win.topics.pages.setCurrentIndex(page)
+        wait_idle(win, app)
+        for _ in range(3):
+            app.processEvents()
+        p = out / f"{n}{suffix}.png"
+        win.grab().save(str(p))
+        paths.append(p)
+    win.topics.pages.setCurrentIndex(0)
+
+
+def _all_customers_shot(win: MainWindow, app: QApplication, out: Path, paths: list[Path], n: int) -> None:
+    """Every scored customer, a customer to watch (要注意) selected."""
+    c = win.customers
+    c.kind_tabs.setCurrentIndex(2)
+    rows = c.rows.get("all", [])
+    watch = next((i for i, r in enumerate(rows) if r.get("segment") == "watch"), 0 if rows else None)
+    if watch is not None:
+        c.tables["all"].selectRow(watch)
+    for _ in range(3):
+        app.processEvents()
+    p = out / f"{n}_customers_all.png"
+    win.grab().save(str(p))
+    paths.append(p)
+    c.kind_tabs.setCurrentIndex(0)
 
 
 def _analysis_shots(win: MainWindow, app: QApplication, out: Path, paths: list[Path], n: int) -> None:
@@ -782,6 +829,7 @@ def dialog_screenshots(win: MainWindow, out: Path, app: QApplication) -> list[Pa
         w.coding.model.close()
         w.deleteLater()
         app.processEvents()
+    team.dialog_screenshots(win, out, app, grab)  # 表記ゆれ, a merge dry run, the backups
     return paths
 
 

@@ -194,6 +194,7 @@ class CodingView(QWidget):
     the right. Everything is keyboard-first (see ``CodingText``)."""
 
     message = Signal(str)
+    edited = Signal()  # an edit was saved (the main window may take a backup)
 
     def __init__(self, project_path: Path, settings) -> None:
         super().__init__()
@@ -359,7 +360,8 @@ class CodingView(QWidget):
         self.submit()
 
     def submit(self, action: str | None = None, move: str | None = None, **kwargs) -> None:
-        self.queue.submit(coding_ops().coding_state, self.show_state, verbatim_id=self.vid, coder=self.coder_name(),
+        done = self.show_state if action is None else (lambda s: (self.show_state(s), self.edited.emit()))
+        self.queue.submit(coding_ops().coding_state, done, verbatim_id=self.vid, coder=self.coder_name(),
                           blind=self.blind.isChecked(), action=action, kwargs=kwargs, move=move)
 
     def show_state(self, s) -> None:

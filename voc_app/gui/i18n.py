@@ -169,6 +169,10 @@ PROGRESS_WORDS = (
     QT_TRANSLATE_NOOP("progress", "語を数えています"), QT_TRANSLATE_NOOP("progress", "発言一覧"),
     QT_TRANSLATE_NOOP("progress", "概要"), QT_TRANSLATE_NOOP("progress", "保存"), QT_TRANSLATE_NOOP("progress", "完了"),
     QT_TRANSLATE_NOOP("progress", "件"),
+    # merging another copy, backups (voc_app.merge, voc_app.backup)
+    QT_TRANSLATE_NOOP("progress", "相手のコピーを読んでいます"), QT_TRANSLATE_NOOP("progress", "統合しています"),
+    QT_TRANSLATE_NOOP("progress", "いまの状態をバックアップしています"),
+    QT_TRANSLATE_NOOP("progress", "バックアップしています"), QT_TRANSLATE_NOOP("progress", "復元しています"),
 )
 _WORDS = re.compile("|".join(re.escape(w) for w in sorted(PROGRESS_WORDS, key=len, reverse=True)))
 

@@ -8,7 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 
 from voc_app.gui.i18n import label
-from voc_app.gui.labels import KIND_LABELS, POLARITY_LABELS, STAGE_LABELS  # noqa: F401 - re-exported
+from voc_app.gui.labels import (  # noqa: F401 - re-exported
+    KIND_LABELS,
+    LABEL_SOURCE_LABELS,
+    POLARITY_LABELS,
+    STAGE_LABELS,
+)
 from voc_app.overview import (
     VerbatimRecord,
     all_verbatim_ids,
@@ -140,6 +145,22 @@ class VerbatimModel(QAbstractTableModel):
             got = self._cache.get(vid)
         return got
 
+    def forget(self, ids) -> None:
+        """Rows of ``ids`` changed (a correction; None: any row may have): read them again when
+        shown, keeping the selection."""
+        if ids is None:
+            self._cache.clear()
+        for vid in ids or ():
+            self._cache.pop(vid, None)
+        if self.ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(self.HEADERS) - 1))
+
+    def row_of(self, vid: int) -> int | None:
+        try:
+            return self.ids.index(vid)
+        except ValueError:
+            return None
+
     def verbatim_id(self, r: int) -> int | None:
         return self.ids[r] if 0 <= r < len(self.ids) else None
 
@@ -164,8 +185,12 @@ class VerbatimModel(QAbstractTableModel):
             return row.customer or ""
         if c == 3:
             return (row.created_at or "")[:16].replace("T", " ")
-        if c == 4:
-            return POLARITY_LABELS.get(row.polarity or "", "")
+        if c == 4:  # ✎: a person set the labels of this verbatim
+            shown = POLARITY_LABELS.get(row.polarity or "", "")
+            if row.label_source == "person":
+                return (f"{shown} ✎" if role == Qt.ItemDataRole.DisplayRole
+                        else f"{shown}（✎ {LABEL_SOURCE_LABELS['person']}）")
+            return shown
         if c == 5:
             return STAGE_LABELS.get(row.stage or "", "")
         if c == 6:

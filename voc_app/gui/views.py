@@ -7,8 +7,8 @@ import html
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,8 @@ from voc_app.gui import colors
 from voc_app.gui.empty_state import EmptyState
 from voc_app.gui.icons import icon
 from voc_app.gui.labels import (  # noqa: F401 - EVIDENCE_LABELS, REVIEW_LABELS and SEGMENT_LABELS re-exported
+    CHURN_STAGE_LABELS,
+    CUSTOMER_STAGE_LABELS,
     EVIDENCE_LABELS,
     FORMAT_LABELS,
     KIND_LABELS,
@@ -43,6 +45,7 @@ from voc_app.gui.labels import (  # noqa: F401 - EVIDENCE_LABELS, REVIEW_LABELS 
     SEGMENT_LABELS,
     SEGMENT_ORDER,
     STAGE_LABELS,
+    customer_stage_label,
     evidence_label,
     label_of,
 )
@@ -76,9 +79,9 @@ def _fit_column(table: QTableView, col: int, texts, minimum: int) -> None:
 
 def _bar_chart(title: str, labels: list[str], values: list[float], color: str = colors.BLUE,
                stacked: list[float] | None = None, stacked_color: str = PAIN,
-               brushes: list[str] | None = None) -> pg.PlotWidget:
+               brushes: list[str] | None = None, export: tuple[list[str], list[tuple]] | None = None) -> pg.PlotWidget:
     """Bars (one colour, or ``brushes`` per bar from ``colors.color_of``), optionally a second
-    series stacked on them."""
+    series stacked on them; ``export``: the (header, rows) its 「表を書き出す…」 writes."""
     w = pg.PlotWidget(background="w")
     w.setTitle(title, color=colors.HIGHLIGHT, size="11pt")
     w.setMinimumHeight(170)
@@ -98,6 +101,9 @@ def _bar_chart(title: str, labels: list[str], values: list[float], color: str = 
     w.getAxis("left").setTextPen("#333333")
     w.setMouseEnabled(False, False)
     w.hideButtons()
+    from voc_app.gui.table_export import attach
+
+    attach(w, title, rows=(lambda: export) if export is not None else None)
     return w
 
 
@@ -171,7 +177,11 @@ def _highlight(text: str, evidence: list[dict], term: str = "") -> str:
 
 class OverviewView(QWidget):
     """The project at a glance; a project without data shows a way in instead (``EmptyState``:
-    drop a file, import, or open the sample), never empty charts."""
+    drop a file, import, or open the sample), never empty charts. Its card 「NPS を動かすトピック」
+    lists the top 3 topics to fix and to protect (``drivers_view.DriversCard``); a double-click
+    lists a topic's verbatims (``open_topic``)."""
+
+    open_topic = Signal(str, object, str)  # side, topic id, label
 
     def __init__(self, project_path: Path) -> None:
         super().__init__()
@@ -185,13 +195,15 @@ class OverviewView(QWidget):
         self.stack.addWidget(self.board)
         self.stack.addWidget(self.empty)
         self.stack.setCurrentWidget(self.board)
+        self.drivers_card = None  # DriversCard, once the data are shown
 
     @staticmethod
     def load(p) -> dict:
         """Everything the overview shows (runs in a worker thread)."""
+        from voc_app.gui.drivers_view import load_drivers
         from voc_app.overview import overview_figures
 
-        return overview_figures(p)
+        return overview_figures(p) | {"drivers": load_drivers(p)}
 
     def is_empty(self) -> bool:
         return self.stack.currentWidget() is self.empty
@@ -222,7 +234,8 @@ class OverviewView(QWidget):
             score = (sum(c for k, c in nps.items() if k >= 9) - sum(c for k, c in nps.items() if k <= 6)) / total * 100
             chart = _bar_chart(self.tr("NPS の分布（NPS {0:+.1f}、{1:,} 件）").format(score, total),
                                [str(k) for k in range(11)], [nps.get(k, 0) for k in range(11)],
-                               brushes=colors.nps_colors(range(11)))
+                               brushes=colors.nps_colors(range(11)),
+                               export=([self.tr("NPS"), self.tr("件数")], [(k, nps.get(k, 0)) for k in range(11)]))
             chart.setObjectName("chart_nps")
             self.grid.addWidget(_with_legend(chart, _legend([
                 (colors.color_of("detractor"), self.tr("批判者 0–6")), (colors.color_of("passive"), self.tr("中立者 7–8")),
@@ -236,7 +249,9 @@ class OverviewView(QWidget):
         if ms and any(by_m[m].get("delight") or by_m[m].get("pain") for m in ms):
             chart = _bar_chart(self.tr("月別の喜びと不満"), [m[2:] for m in ms],
                                [by_m[m].get("delight", 0) for m in ms], DELIGHT,
-                               [by_m[m].get("pain", 0) for m in ms], PAIN)
+                               [by_m[m].get("pain", 0) for m in ms], PAIN,
+                               export=([self.tr("月"), label_of("polarity", "delight"), label_of("polarity", "pain")],
+                                       [(m, by_m[m].get("delight", 0), by_m[m].get("pain", 0)) for m in ms]))
             chart.setObjectName("chart_months")
             self.grid.addWidget(_with_legend(chart, _legend([(DELIGHT, label_of("polarity", "delight")),
                                                               (PAIN, label_of("polarity", "pain"))])), 2, 1)
@@ -249,9 +264,20 @@ class OverviewView(QWidget):
         if sum(now.values()):
             chart = _bar_chart(self.tr("ロイヤルティ区分（前回から移動 {0} 人）").format(moved),
                                [label_of("segment", k) for k in keys], [now.get(k, 0) for k in keys],
-                               brushes=[colors.color_of(k, colors.GREY) for k in keys])
+                               brushes=[colors.color_of(k, colors.GREY) for k in keys],
+                               export=([self.tr("区分"), self.tr("人数"), self.tr("前回")],
+                                       [(label_of("segment", k), now.get(k, 0), segs["before"].get(k, 0)) for k in keys]))
             chart.setObjectName("chart_segments")
-            self.grid.addWidget(chart, 2, 2)
+            # the change since the previous scoring, under the chart
+            changes = [self.tr("{0} {1:,} → {2:,}").format(label_of("segment", k), segs["before"].get(k, 0), now.get(k, 0))
+                       for k in keys if segs["before"] and (segs["before"].get(k, 0) or now.get(k, 0))]
+            change = QLabel(self.tr("前回の評価から: {0}").format("、".join(changes)) if changes else
+                            self.tr("前回の評価はまだありません（取り込みのたびに比べます）"))
+            change.setObjectName("segment_changes")
+            change.setWordWrap(True)
+            change.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            change.setStyleSheet("color: #333333;")
+            self.grid.addWidget(_with_legend(chart, change), 2, 2)
         else:
             self.grid.addWidget(_no_data(self.tr("顧客の評価はまだありません（分析を更新すると評価します）")), 2, 2)
         for col, side, name, colour in ((0, "delight", self.tr("喜びのトピック上位"), DELIGHT),
@@ -269,20 +295,17 @@ class OverviewView(QWidget):
                 lay.addWidget(lab)
             lay.addStretch()
             self.grid.addWidget(box, 3, col)
-        changed = QGroupBox(self.tr("前回の評価からの変化"))
-        lay = QVBoxLayout(changed)
-        if not segs["before"]:
-            lay.addWidget(QLabel(self.tr("前回の評価はまだありません（取り込みのたびに比べます）")))
-        for k in keys if segs["before"] else ():
-            before, after = segs["before"].get(k, 0), now.get(k, 0)
-            if before or after:
-                lay.addWidget(QLabel(f"{label_of('segment', k)}: {before:,} → {after:,}"))
-        lay.addStretch()
-        self.grid.addWidget(changed, 3, 2)
+        from voc_app.gui.drivers_view import DriversCard
+
+        card = DriversCard()  # what drives NPS: the top 3 to fix and to protect
+        card.set_data(d.get("drivers") or {})
+        card.open_topic.connect(self.open_topic.emit)
+        self.drivers_card = card
+        self.grid.addWidget(card, 3, 2)
         for c in range(3):
             self.grid.setColumnStretch(c, 1)
-        self.grid.setRowStretch(2, 3)
-        self.grid.setRowStretch(3, 2)
+        self.grid.setRowStretch(2, 1)
+        self.grid.setRowStretch(3, 1)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -291,7 +314,16 @@ class VerbatimsView(QWidget):
     def __init__(self, project_path: Path) -> None:
         super().__init__()
         self.model = VerbatimModel(project_path)
-        lay = QVBoxLayout(self)
+        # two modes: every verbatim (一覧) and the review queue (確認待ち, added by the main window)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.modes = QTabWidget()
+        self.modes.setObjectName("verbatim_modes")
+        self.modes.setDocumentMode(True)
+        browse = QWidget()
+        self.modes.addTab(browse, self.tr("一覧"))
+        outer.addWidget(self.modes)
+        lay = QVBoxLayout(browse)
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -451,10 +483,16 @@ class VerbatimsView(QWidget):
                           if p is not None)
         sure_word = self.tr("確からしさ")
         sure_line = f"<p style='color:#777'>{sure_word}: {sure}</p>" if sure else ""
+        # who set the labels: ✎ a person (a correction), or the model the project taught
+        signals = "・".join(label_of("evidence", k) for k, on in (("churn", row.churn), ("advocacy", row.advocacy)) if on)
+        who = {"person": f" <b style='color:{colors.HIGHLIGHT}'>✎ {label_of('label_source', 'person')}</b>",
+               "project": f" <span style='color:#777'>（{label_of('label_source', 'project')}）</span>"
+               }.get(row.label_source or "", "")
         self.detail.setHtml(f"<p style='color:#555'>{meta}</p><p style='font-size:15px'>"
                             f"{_highlight(row.text, ev, self.search.text().strip())}</p>"
                             f"<p style='color:#555'>{label_of('polarity', row.polarity)} ・ "
-                            f"{label_of('stage', row.stage)} ・ {evidence_word}: {cues or '—'}</p>{sure_line}")
+                            f"{label_of('stage', row.stage)}{' ・ ' + signals if signals else ''}{who} ・ "
+                            f"{evidence_word}: {cues or '—'}</p>{sure_line}")
 
     def _kwic(self, width: int = 24, limit: int = 200) -> None:
         term = self.search.text().strip()
@@ -477,9 +515,11 @@ class VerbatimsView(QWidget):
 # ------------------------------------------------------------------------------------------------
 
 class TopicsView(QWidget):
-    """Delight and pain maps side by side, each with a toolbar of its edits (icons, tooltips;
-    the same actions in the table's context menu, enabled as the selection allows); the
-    selected topic's words, quotes and charts below."""
+    """Three pages: the delight and pain maps side by side, each with a toolbar of its edits
+    (icons, tooltips; the same actions in the table's context menu, enabled as the selection
+    allows), a topic's label over its keywords and a 「混在」 flag on a topic mixing two themes,
+    the selected topic's words, quotes and charts below; 「NPS への影響」 (what drives NPS, per
+    side); and the word clouds of delight and pain."""
 
     edit_requested = Signal(str, str, tuple)   # side, action, args
     refit_requested = Signal(str)
@@ -487,12 +527,25 @@ class TopicsView(QWidget):
     to_code = Signal(int)                      # topic id: make it a code (answers auto-coded, pending)
 
     def __init__(self, project_path: Path) -> None:
+        from voc_app.gui.drivers_view import DriversPage
+        from voc_app.gui.topic_widgets import TopicLabelDelegate, TopicsModel
+        from voc_app.gui.wordcloud_view import WordCloudView
+
         super().__init__()
         self.project_path = project_path
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("topics_pages")
+        self.pages.setDocumentMode(True)
+        outer.addWidget(self.pages)
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 4, 0, 0)
         maps = QHBoxLayout()
         self.tables: dict[str, QTableView] = {}
-        self.models: dict[str, RowsModel] = {}
+        self.models: dict[str, TopicsModel] = {}
+        self.delegates: dict[str, TopicLabelDelegate] = {}
         self.totals: dict[str, QLabel] = {}
         self.actions: dict[str, dict[str, QAction]] = {}
         self.toolbars: dict[str, QToolBar] = {}
@@ -503,9 +556,15 @@ class TopicsView(QWidget):
             self.totals[side] = QLabel()
             self.totals[side].setWordWrap(True)
             bl.addWidget(self.totals[side])
-            model = RowsModel([self.tr("ID"), self.tr("トピック"), self.tr("件数"), self.tr("割合")], [])
+            model = TopicsModel([self.tr("ID"), self.tr("トピック"), self.tr("件数"), self.tr("割合")])
             table = _table(model, 1)
             table.setObjectName(f"topics_{side}")
+            delegate = TopicLabelDelegate(table)
+            delegate.flag_clicked.connect(lambda row, s=side: self._offer_split(s, row))
+            table.setItemDelegateForColumn(1, delegate)
+            table.verticalHeader().setDefaultSectionSize(delegate.row_height(table.font()))
+            table.setMouseTracking(True)
+            self.delegates[side] = delegate
             table.setColumnWidth(0, 44)
             table.setColumnWidth(2, 56)
             table.setColumnWidth(3, 56)
@@ -524,6 +583,8 @@ class TopicsView(QWidget):
         bottom = QHBoxLayout()
         self.detail = QTextBrowser()
         self.detail.setObjectName("topic_detail")
+        self.detail.setOpenLinks(False)
+        self.detail.anchorClicked.connect(self._detail_link)
         bottom.addWidget(self.detail, 1)
         charts = QTabWidget()
         charts.setObjectName("topic_charts")
@@ -542,9 +603,42 @@ class TopicsView(QWidget):
         charts.hide()  # until a topic is selected: never empty axes
         bottom.addWidget(charts, 1)
         lay.addLayout(bottom, 2)
+        self.pages.addTab(page, self.tr("トピック一覧"))
+        self.drivers = DriversPage()
+        self.drivers.setObjectName("topics_drivers")
+        for panel in self.drivers.panels.values():
+            panel.open_topic.connect(self.open_verbatims.emit)
+        self.pages.addTab(self.drivers, self.tr("NPS への影響"))
+        self.clouds = WordCloudView(project_path)
+        self.pages.addTab(self.clouds, self.tr("ワードクラウド"))
         self.data: dict[str, dict] = {}
         for side in ("delight", "pain"):
             self._enable(side)
+
+    def idle(self) -> bool:
+        """No word cloud is being drawn (tests and screenshots wait for this)."""
+        return self.clouds.idle()
+
+    def _offer_split(self, side: str, row: int) -> None:
+        """The 「混在」 flag was clicked: offer to split the topic in two (undoable)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        topics = (self.data.get(side) or {}).get("topics") or []
+        if not 0 <= row < len(topics):
+            return
+        t = topics[row]
+        answer = QMessageBox.question(
+            self, self.tr("トピックを分割"),
+            self.tr("「{0}」には 2 つの話題が混ざっているようです。2 つのトピックに分割しますか？"
+                    "（Ctrl+Z で元に戻せます）").format(t["label"]))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.edit_requested.emit(side, "split", (t["id"], 2))
+
+    def _detail_link(self, url) -> None:
+        """A link of the detail pane: ``split:SIDE:ROW`` offers the split of a mixed topic."""
+        parts = url.toString().split(":")
+        if len(parts) == 3 and parts[0] == "split":
+            self._offer_split(parts[1], int(parts[2]))
 
     def _toolbar(self, side: str, table: QTableView) -> QToolBar:
         """The side's edits as actions with icons and tooltips, in a toolbar and the table's context menu."""
@@ -597,6 +691,9 @@ class TopicsView(QWidget):
         for name in ("rename", "merge", "split", "move", "delete", None, "code", None, "undo", "redo", None, "refit",
                      "rare"):
             menu.addSeparator() if name is None else menu.addAction(acts[name])
+        from voc_app.gui.table_export import add_export_action
+
+        add_export_action(menu, self.tables[side])  # 「表を書き出す…」
         menu.popup(self.tables[side].viewport().mapToGlobal(pos))
         self._context_menu = menu
 
@@ -617,15 +714,17 @@ class TopicsView(QWidget):
 
     @staticmethod
     def load(p) -> dict:
+        from voc_app.gui.drivers_view import load_drivers
         from voc_app.topics import topic_maps
 
-        return topic_maps(p)
+        return topic_maps(p) | {"drivers": load_drivers(p)}
 
     def show_data(self, data: dict) -> None:
+        self.drivers.set_data(data.get("drivers") or {})
+        self.clouds.invalidate()
         for side in ("delight", "pain"):
             info = self.data[side] = data[side]
-            rows = [(t["id"], t["label"], t["size"], f"{t['share'] * 100:.1f}%") for t in info["topics"]]
-            self.models[side].set_rows(rows, [t["id"] for t in info["topics"]])
+            self.models[side].set_topics(info["topics"])
             run = info["run"]
             self.totals[side].setText(
                 self.tr("回答 {0:,} 件 ・ トピック {1} ・ まれな声 {2:,} 件").format(
@@ -676,8 +775,8 @@ class TopicsView(QWidget):
         self._overview_charts(side, t["id"])
         quotes = "".join(f"<li>{html.escape(q)}</li>" for q in t["quotes"][:5])
         seeds = self.tr("<p>シード語: {0}</p>").format(html.escape("、".join(t["seed_words"]))) if t["seed_words"] else ""
-        mixed = self.tr("<p style='color:#B45F06'>2 つの話題が混ざっているようです — 「分割」で分けられます</p>") \
-            if t.get("mixed") else ""
+        mixed = self.tr("<p style='color:#B45F06'>2 つの話題が混ざっているようです — "
+                        "<a href='split:{0}:{1}'>2 つに分割する…</a></p>").format(side, row) if t.get("mixed") else ""
         self.detail.setHtml(
             f"<h3>{html.escape(t['label'])}</h3>"
             + self.tr("<p>{0:,} 件（{1:.1f}%） ・ 自動ラベル: {2}</p><p><b>語</b>: {3}</p>").format(
@@ -753,27 +852,87 @@ def _what(where: str) -> str:
     return label_of("kind", kind) + sep + rest
 
 
+def format_yen(amount: float | None) -> str:
+    """A yearly amount in yen, whole: 12000.0 → 「12,000 円」 (English ¥12,000); '' for None."""
+    if amount is None:
+        return ""
+    return QCoreApplication.translate("CustomersView", "{0:,} 円").format(int(round(amount)))
+
+
+class CustomersModel(RowsModel):
+    """A customer list: per-cell tooltips (a segment's reason), a colour swatch beside a
+    segment, figures aligned right."""
+
+    def __init__(self, headers: list[str], right: set[int]) -> None:
+        super().__init__(headers, [])
+        self.right = right
+        self.tips: list[dict[int, str]] = []
+        self.swatches: list[dict[int, str]] = []
+
+    def set_customers(self, rows: list[tuple], keys: list, tips: list[dict[int, str]],
+                      swatches: list[dict[int, str]]) -> None:
+        self.tips, self.swatches = tips, swatches
+        self.set_rows(rows, keys)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and 0 <= index.row() < len(self.tips):
+            r, c = index.row(), index.column()
+            if role == Qt.ItemDataRole.ToolTipRole and c in self.tips[r]:
+                return self.tips[r][c]
+            if role == Qt.ItemDataRole.DecorationRole and c in self.swatches[r]:
+                return QColor(self.swatches[r][c])
+            if role == Qt.ItemDataRole.TextAlignmentRole and c in self.right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return super().data(index, role)
+
+
 class CustomersView(QWidget):
+    """Ambassador candidates, churn risks and every scored customer: their stage (a churn risk's
+    「解約検討（活用期に）」), NPS, the yearly revenue a churn risk would take away, their
+    loyalty segment (why, on hover); the selected customer's reasons, the points behind the
+    score, and their timeline; the review of a flag."""
+
     review_requested = Signal(str, str, str, str)  # customer, kind, state, note
+    KINDS = ("ambassador", "churn", "all")
+    REVENUE = {"ambassador": 5, "churn": 5, "all": 6}  # the 失う売上（年） column: shown when a row has one
 
     def __init__(self, project_path: Path) -> None:
         super().__init__()
         self.project_path = project_path
         lay = QHBoxLayout(self)
         left = QTabWidget()
-        self.models: dict[str, RowsModel] = {}
+        self.models: dict[str, CustomersModel] = {}
         self.tables: dict[str, QTableView] = {}
-        for kind, title in (("ambassador", self.tr("アンバサダー候補")), ("churn", self.tr("解約リスク"))):
-            m = RowsModel([self.tr("顧客"), self.tr("スコア"), self.tr("確認"), self.tr("理由")], [])
-            t = _table(m, 3)
+        stages = [customer_stage_label(s, w) for s in CUSTOMER_STAGE_LABELS for w in (None, *CHURN_STAGE_LABELS)]
+        for kind, title in (("ambassador", self.tr("アンバサダー候補")), ("churn", self.tr("解約リスク")),
+                            ("all", self.tr("すべての顧客"))):
+            if kind == "all":
+                m = CustomersModel([self.tr("顧客"), self.tr("区分"), self.tr("段階"), self.tr("NPS"), self.tr("解約"),
+                                    self.tr("推奨"), self.tr("失う売上（年）"), self.tr("理由")], {3, 4, 5, 6})
+                t = _table(m, 7)
+                _fit_column(t, 1, SEGMENT_LABELS.values(), 70)
+                t.setColumnWidth(1, t.columnWidth(1) + 18)  # the colour swatch
+                for col in (4, 5):
+                    _fit_column(t, col, [m.headers[col], "100.0"], 44)
+            else:
+                m = CustomersModel([self.tr("顧客"), self.tr("スコア"), self.tr("確認"), self.tr("段階"), self.tr("NPS"),
+                                    self.tr("失う売上（年）"), self.tr("理由")], {4, 5})
+                t = _table(m, 6)
+                t.setColumnWidth(1, 56)
+                _fit_column(t, 2, [*REVIEW_LABELS.values(), self.tr("未確認"), self.tr("確認")], 70)
             t.setObjectName(f"customers_{kind}")
             t.setSortingEnabled(False)
-            t.setColumnWidth(0, 96)
-            t.setColumnWidth(1, 56)
-            _fit_column(t, 2, [*REVIEW_LABELS.values(), self.tr("未確認"), self.tr("確認")], 70)
+            t.setColumnWidth(0, 86)
+            stage_col, nps_col = (2, 3) if kind == "all" else (3, 4)
+            _fit_column(t, stage_col, stages, 70)
+            t.setColumnWidth(stage_col, min(t.columnWidth(stage_col), 160))  # a longer stage is elided (full on hover)
+            _fit_column(t, nps_col, [m.headers[nps_col], "10"], 36)
+            _fit_column(t, self.REVENUE[kind], [m.headers[self.REVENUE[kind]], format_yen(9_999_999)], 80)
+            t.setColumnHidden(self.REVENUE[kind], True)
             t.selectionModel().currentRowChanged.connect(lambda cur, _p, k=kind: self._detail(k, cur.row()))
             self.models[kind], self.tables[kind] = m, t
             left.addTab(t, title)
+        left.currentChanged.connect(lambda _i: self._sync_review())
         self.kind_tabs = left
         lay.addWidget(left, 3)
         right = QVBoxLayout()
@@ -784,11 +943,13 @@ class CustomersView(QWidget):
         self.note.setPlaceholderText(self.tr("メモ（確認の理由、連絡の内容）"))
         right.addWidget(self.note)
         buttons = QHBoxLayout()
+        self.review_buttons: list[QPushButton] = []
         for state, label in REVIEW_LABELS.items():
             b = QPushButton(label)
             b.setObjectName(f"review_{state}")
             b.clicked.connect(lambda _c=False, s=state: self._review(s))
             buttons.addWidget(b)
+            self.review_buttons.append(b)
         right.addLayout(buttons)
         holder = QWidget()
         holder.setLayout(right)
@@ -798,21 +959,79 @@ class CustomersView(QWidget):
     @staticmethod
     def load(p) -> dict:
         from voc_app.review import flagged_lists
+        from voc_app.signals import scored_customers
 
-        return flagged_lists(p)
+        return flagged_lists(p) | {"all": scored_customers(p)}
+
+    def _segment(self, r: dict) -> tuple[str, str]:
+        """(label, tooltip: why) of a customer's loyalty segment."""
+        seg = label_of("segment", r.get("segment"))
+        why = r.get("segment_reason")
+        return seg, (self.tr("{0}: {1}").format(seg, why) if why else seg)
 
     def show_data(self, data: dict) -> None:
-        for kind in ("ambassador", "churn"):
-            rows = data[kind]
+        for kind in self.KINDS:
+            rows = data.get(kind, [])
             self.rows[kind] = rows
-            self.models[kind].set_rows([(r["customer_id"], r["score"], REVIEW_LABELS.get(r["review"] or "", self.tr("未確認")),
-                                         " / ".join(r["reasons"])) for r in rows], [r["customer_id"] for r in rows])
+            out, tips, swatches = [], [], []
+            for r in rows:
+                stage = customer_stage_label(r.get("stage"), r.get("churn_stage"))
+                seg, why = self._segment(r)
+                money = format_yen(r.get("revenue_at_risk"))
+                reasons = " / ".join(r["reasons"])
+                if kind == "all":
+                    out.append((r["customer_id"], seg, stage, r.get("nps"), r["churn_score"], r["ambassador_score"], money,
+                                reasons or r.get("segment_reason") or ""))
+                    tips.append({1: why, 7: "\n".join(r["reasons"]) or why})
+                    swatches.append({1: colors.color_of(r.get("segment"), colors.GREY)})
+                else:
+                    out.append((r["customer_id"], r["score"], REVIEW_LABELS.get(r["review"] or "", self.tr("未確認")),
+                                stage, r.get("nps"), money, reasons))
+                    tips.append({0: why, 6: "\n".join(r["reasons"])})
+                    swatches.append({})
+            self.models[kind].set_customers(out, [r["customer_id"] for r in rows], tips, swatches)
+            self.tables[kind].setColumnHidden(self.REVENUE[kind], not any(r.get("revenue_at_risk") for r in rows))
+        self._sync_review()
 
     def current(self) -> tuple[str, dict] | None:
-        kind = ("ambassador", "churn")[self.kind_tabs.currentIndex()]
+        """(review kind, row) of the selected customer; the kind of a customer in 「すべての顧客」
+        is their flag ('' when they have none)."""
+        kind = self.KINDS[self.kind_tabs.currentIndex()]
         row = self.tables[kind].currentIndex().row()
         rows = self.rows.get(kind, [])
-        return (kind, rows[row]) if 0 <= row < len(rows) else None
+        if not 0 <= row < len(rows):
+            return None
+        r = rows[row]
+        if kind == "all":
+            kind = "churn" if r.get("churn_flag") else "ambassador" if r.get("ambassador_flag") else ""
+        return kind, r
+
+    def _sync_review(self) -> None:
+        """The review buttons act on a flag: disabled for a customer without one."""
+        cur = self.current()
+        can = cur is None and self.KINDS[self.kind_tabs.currentIndex()] != "all" or bool(cur and cur[0])
+        for b in self.review_buttons:
+            b.setEnabled(can)
+        self.note.setEnabled(can)
+
+    def _factors(self, factors: dict | None, kind: str) -> str:
+        """HTML of the points behind a score, largest first: what raised it, then what lowered it."""
+        points = (factors or {}).get(kind) or {}
+        items = sorted(((k, v) for k, v in points.items() if k not in ("bias", "strength") and abs(v) >= 0.05),
+                       key=lambda kv: -kv[1])
+        if not items:
+            return ""
+        up = colors.RED if kind == "churn" else colors.GREEN
+        rows = []
+        for k, v in items:
+            colour = up if v > 0 else colors.GREY
+            bar = "&nbsp;" * max(1, round(abs(v) * 4))
+            rows.append(f"<tr><td>{html.escape(label_of('factor', k))}</td>"
+                        f"<td align='right' style='color:{colour}'>{v:+.1f}</td>"
+                        f"<td><span style='background:{colour}'>{bar}</span></td></tr>")
+        title = (self.tr("<p><b>解約スコアを動かした要因</b>（点: + は上げ、− は下げた）</p>") if kind == "churn" else
+                 self.tr("<p><b>推奨スコアを動かした要因</b>（点: + は上げ、− は下げた）</p>"))
+        return title + "<table cellspacing='3'>" + "".join(rows) + "</table>"
 
     def _detail(self, kind: str, row: int) -> None:
         from voc_app.project import open_project
@@ -822,21 +1041,41 @@ class CustomersView(QWidget):
         if not 0 <= row < len(rows):
             return
         r = rows[row]
+        self._sync_review()
         with open_project(self.project_path) as p:
             timeline = customer_timeline(p, r["customer_id"])
         items = "".join(f"<tr><td style='color:#555'>{(d or '')[:10]}</td><td style='color:#555'>{html.escape(_what(w))}</td>"
                         f"<td>{html.escape(t)}</td></tr>" for d, w, t in timeline)
         reasons = "".join(f"<li>{html.escape(x)}</li>" for x in r["reasons"])
-        self.note.setText(r["note"])
-        review = REVIEW_LABELS.get(r["review"] or "", self.tr("未確認"))
-        self.detail.setHtml(self.tr("<h3>{0}　スコア {1:.0f}</h3><p>確認: {2}</p>").format(
-                                html.escape(r["customer_id"]), r["score"], review)
-                            + f"<ul>{reasons}</ul>" + self.tr("<p><b>時系列</b></p>")
+        self.note.setText(r.get("note") or "")
+        seg, _why = self._segment(r)
+        nps = r.get("nps")
+        segment = self.tr("区分: <b>{0}</b>").format(html.escape(seg))
+        if r.get("segment_reason") and r.get("segment") not in ("ambassador", "at_risk"):  # those: the flag itself
+            segment += self.tr(" — {0}").format(html.escape(r["segment_reason"]))
+        profile = self.tr("<p>{0}<br>段階: {1} ・ NPS: {2}</p>").format(
+            segment, html.escape(customer_stage_label(r.get("stage"), r.get("churn_stage"))), "—" if nps is None else nps)
+        if r.get("revenue_at_risk"):
+            profile += self.tr("<p>失う売上（年）: <b>{0}</b></p>").format(format_yen(r["revenue_at_risk"]))
+        elif r.get("annual_value"):
+            profile += self.tr("<p>年間の売上: {0}</p>").format(format_yen(r["annual_value"]))
+        if kind == "all":
+            head = self.tr("<h3>{0}　解約 {1:.0f} ・ 推奨 {2:.0f}</h3>").format(
+                html.escape(r["customer_id"]), r["churn_score"], r["ambassador_score"])
+            kinds = [k for k, flag in (("churn", r.get("churn_flag")), ("ambassador", r.get("ambassador_flag"))) if flag] \
+                or ["churn"]
+        else:
+            review = REVIEW_LABELS.get(r["review"] or "", self.tr("未確認"))
+            head = self.tr("<h3>{0}　スコア {1:.0f}</h3><p>確認: {2}</p>").format(
+                html.escape(r["customer_id"]), r["score"], review)
+            kinds = [kind]
+        factors = "".join(self._factors(r.get("factors"), k) for k in kinds)
+        self.detail.setHtml(head + profile + f"<ul>{reasons}</ul>" + factors + self.tr("<p><b>時系列</b></p>")
                             + f"<table cellspacing='4'>{items}</table>")
 
     def _review(self, state: str) -> None:
         cur = self.current()
-        if cur:
+        if cur and cur[0]:
             kind, r = cur
             self.review_requested.emit(r["customer_id"], kind, state, self.note.text())
 
