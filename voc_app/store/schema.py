@@ -318,18 +318,25 @@ _OLD_KIND = "CHECK (kind IN ('survey', 'support', 'interview'))"
 _NEW_KIND = "CHECK (kind IN ('survey', 'support', 'interview', 'customers', 'orders', 'referrals'))"
 
 
+def _widen_check(conn: sqlite3.Connection, table: str, old: str, new: str) -> None:
+    """Replace a CHECK constraint by a wider one in the table's schema text. Widening a CHECK
+    changes no stored row, so SQLite documents editing the schema in place (writable_schema) for
+    it; the table is not rebuilt (other tables reference it)."""
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()[0]
+    if old in sql:
+        version = conn.execute("PRAGMA schema_version").fetchone()[0]
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
+                     (sql.replace(old, new), table))
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+        conn.execute("PRAGMA writable_schema = OFF")
+
+
 def m006_behaviour(conn: sqlite3.Connection) -> None:
     """Widen batches.kind's CHECK to the behaviour kinds. Widening a CHECK changes no stored
     row, so SQLite documents editing the schema text in place (writable_schema) for it; the
     table is not rebuilt (every other table references batches)."""
-    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'batches'").fetchone()[0]
-    if _OLD_KIND in sql:
-        version = conn.execute("PRAGMA schema_version").fetchone()[0]
-        conn.execute("PRAGMA writable_schema = ON")
-        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'batches'",
-                     (sql.replace(_OLD_KIND, _NEW_KIND),))
-        conn.execute(f"PRAGMA schema_version = {version + 1}")
-        conn.execute("PRAGMA writable_schema = OFF")
+    _widen_check(conn, "batches", _OLD_KIND, _NEW_KIND)
     for stmt in M006_BEHAVIOUR_DDL.split(";"):
         if stmt.strip():
             conn.execute(stmt)
@@ -537,14 +544,7 @@ _NEW_SOURCE = "CHECK (source IN ('manual', 'rule', 'topic', 'example'))"
 
 
 def m014_example_codings(conn: sqlite3.Connection) -> None:
-    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'codings'").fetchone()[0]
-    if _OLD_SOURCE in sql:
-        version = conn.execute("PRAGMA schema_version").fetchone()[0]
-        conn.execute("PRAGMA writable_schema = ON")
-        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'codings'",
-                     (sql.replace(_OLD_SOURCE, _NEW_SOURCE),))
-        conn.execute(f"PRAGMA schema_version = {version + 1}")
-        conn.execute("PRAGMA writable_schema = OFF")
+    _widen_check(conn, "codings", _OLD_SOURCE, _NEW_SOURCE)
     conn.execute("ALTER TABLE codings ADD COLUMN probability REAL")
 
 
