@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
@@ -204,6 +205,9 @@ class Job(QObject):
 
     def _deliver(self, kind: str, *args: Any) -> None:
         for fn in self._callbacks[kind]:
+            owner = getattr(fn, "__self__", None)
+            if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+                continue  # the view that asked has been closed meanwhile: nobody to tell
             fn(*args)
 
     def _report(self, fraction: float | None, message: str) -> None:  # worker thread
