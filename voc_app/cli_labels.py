@@ -61,8 +61,12 @@ def cmd_correct(args: argparse.Namespace) -> int:
         else:
             row = C.correct(project, args.verbatim, coder=args.coder or "", polarity=args.polarity,
                             churn=args.churn, advocacy=args.advocacy, stage=args.stage)
-    print(f"発言 {row['verbatim_id']}: polarity={row['polarity']} churn={row['churn']} advocacy={row['advocacy']}"
-          f" stage={row['stage']}（{row['source']}）")
+    from voc_app.labels import label
+
+    yes_no = {True: "あり", False: "なし"}
+    print(f"発言 {row['verbatim_id']}: 極性 {label('polarity', row['polarity'])}・解約の兆し {yes_no[bool(row['churn'])]}"
+          f"・推奨・紹介 {yes_no[bool(row['advocacy'])]}・段階 {label('stage', row['stage'], default='なし')}"
+          f"（{label('label_source', row['source'])}）")
     return 0
 
 
