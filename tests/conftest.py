@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,70 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", local_only(socket.socket.connect))
     monkeypatch.setattr(socket.socket, "connect_ex", local_only(socket.socket.connect_ex))
     monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+GC_KEY = pytest.StashKey[object]()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After every fixture of a Qt test is torn down (its windows closed by pytest-qt): their
+    garbage collected here, on the UI thread, then collection given back to Python."""
+    yield
+    collector = item.stash.get(GC_KEY, None)
+    if collector is not None:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        from voc_app.gui.runtime import stop_collecting
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        stop_collecting(collector)
+
+
+# a modal dialog open this long in a test is one nobody will answer: offscreen nobody sees it
+DIALOG_PATIENCE_S = 45
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_dialog(request):
+    """A modal dialog that no test answers would wait forever (offscreen nobody sees it, and the
+    run hangs until CI gives up): close any that stays open DIALOG_PATIENCE_S and fail the test
+    with its title and text, so the cause is in the report. Garbage is collected as the app does
+    it (on the UI thread only)."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qtbot")  # the QApplication exists
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    first_seen: dict[int, float] = {}
+    closed: list[str] = []
+
+    def check() -> None:
+        w = QApplication.activeModalWidget()
+        if not isinstance(w, QDialog):
+            return
+        since = first_seen.setdefault(id(w), time.monotonic())
+        if time.monotonic() - since >= DIALOG_PATIENCE_S:
+            text = w.text() if isinstance(w, QMessageBox) else ""
+            closed.append(f"{type(w).__name__} 「{w.windowTitle()}」 {text}".strip())
+            first_seen.pop(id(w), None)
+            w.done(0)
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(1000)
+    # as in the app: cycles (a closed window's widgets) collected on this thread, never in a job's
+    # worker thread (where destroying a QObject can deadlock Qt); given back to Python once the
+    # test's widgets are closed (pytest_runtest_teardown below)
+    from voc_app.gui.runtime import collect_garbage_on_ui_thread
+
+    request.node.stash[GC_KEY] = collect_garbage_on_ui_thread()
+    yield
+    timer.stop()
+    if closed:
+        pytest.fail("a modal dialog waited for an answer nobody gave: " + "; ".join(closed))
 
 
 def dump(project: Project) -> list:

@@ -853,6 +853,7 @@ def main(argv: list[str] | None = None) -> int:
     runtime.setup()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("VoC Analyzer")
+    app._gc = runtime.collect_garbage_on_ui_thread()  # never in a job's worker thread
     register_bundled_fonts(app)
     i18n.install(app, args.lang or i18n.saved_language())
     if args.smoke:

@@ -62,13 +62,36 @@ def _child(fn, project_path: str, kwargs: dict, out, cancel) -> None:  # a separ
         out.put(("done", result))
 
 
+class _Work:
+    """What a worker thread sees of a job: the call, the cancel flag and the queue its reports go
+    through — plain Python, no Qt object. A worker never holds a reference to the ``Job`` (a
+    QObject of the UI thread): if the last reference to a QObject is dropped in a worker, Qt
+    destroys it (and its timer) on the wrong thread, which can deadlock the UI thread."""
+
+    __slots__ = ("fn", "project_path", "kwargs", "process", "cancel", "events", "result")
+
+    def __init__(self, fn: Callable[..., Any], project_path: Path, kwargs: dict, process: bool) -> None:
+        self.fn, self.project_path, self.kwargs, self.process = fn, project_path, kwargs, process
+        self.cancel = threading.Event()
+        self.events: queue.SimpleQueue = queue.SimpleQueue()
+        self.result: Any = None
+
+    def post(self, kind: str, *args: Any) -> None:  # any thread
+        self.events.put((kind, args))
+
+    def report(self, fraction: float | None, message: str) -> None:  # worker thread
+        if self.cancel.is_set():
+            raise Cancelled()
+        self.post("progress", -1.0 if fraction is None else float(fraction), message)
+
+
 class _Runnable(QRunnable):
-    def __init__(self, job: Job) -> None:
+    def __init__(self, work: _Work) -> None:
         super().__init__()
-        self.job = job
+        self.work = work
 
     def run(self) -> None:  # worker thread
-        if self.job.process:
+        if self.work.process:
             self._run_process()
         else:
             self._run_thread()
@@ -76,16 +99,16 @@ class _Runnable(QRunnable):
     def _run_process(self) -> None:
         import multiprocessing as mp
 
-        job = self.job
+        work = self.work
         ctx = mp.get_context("spawn")
         q, cancel = ctx.Queue(), ctx.Event()
         # not a daemon: the job may use a process pool of its own (analysis, tokens)
-        proc = ctx.Process(target=_child, args=(job.fn, str(job.project_path), job.kwargs, q, cancel))
+        proc = ctx.Process(target=_child, args=(work.fn, str(work.project_path), work.kwargs, q, cancel))
         proc.start()
         ended = False
         cancelled_at = None
         while not ended:
-            if job._cancel.is_set() and cancelled_at is None:
+            if work.cancel.is_set() and cancelled_at is None:
                 cancel.set()
                 cancelled_at = time.monotonic()
             if (cancelled_at is not None and time.monotonic() - cancelled_at > KILL_AFTER_S and proc.is_alive()
@@ -95,50 +118,55 @@ class _Runnable(QRunnable):
                 # leaves the project as it was (the same guarantee as a crash; tests/test_kill.py)
                 proc.kill()
                 proc.join(timeout=10)
-                job._post("cancelled")
+                work.post("cancelled")
                 return
             try:
                 msg = q.get(timeout=0.1)
             except queue.Empty:
                 if not proc.is_alive() and q.empty():
-                    job._post("failed", QCoreApplication.translate(
+                    work.post("failed", QCoreApplication.translate(
                         "Job", "処理が異常終了しました（終了コード {0}）。プロジェクトは変更されていません。").format(proc.exitcode))
                     break
                 continue
             kind = msg[0]
             if kind == "progress":
-                job._post("progress", msg[1], msg[2])
+                work.post("progress", msg[1], msg[2])
             elif kind == "done":
-                job.result = msg[1]
-                job._post("done")
+                work.result = msg[1]
+                work.post("done")
                 ended = True
             elif kind == "failed":
-                job._post("failed", msg[1])
+                work.post("failed", msg[1])
                 ended = True
             else:
-                job._post("cancelled")
+                work.post("cancelled")
                 ended = True
         proc.join(timeout=30)
 
     def _run_thread(self) -> None:
-        job = self.job
+        work = self.work
         try:
             from voc_app.project import open_project
 
-            with open_project(job.project_path) as project:
-                result = job.fn(project, progress=job._report, **job.kwargs)
+            with open_project(work.project_path) as project:
+                result = work.fn(project, progress=work.report, **work.kwargs)
         except Cancelled:
-            job._post("cancelled")
+            work.post("cancelled")
         except InputError as e:
-            job._post("failed", e.describe())
+            work.post("failed", e.describe())
         except USER_ERRORS as e:
-            job._post("failed", str(e))
+            work.post("failed", str(e))
         except Exception as e:  # noqa: BLE001 - shown as a message, the traceback goes to the log
             _log(traceback.format_exc())
-            job._post("failed", f"{type(e).__name__}: {e}")
+            work.post("failed", f"{type(e).__name__}: {e}")
         else:
-            job.result = result
-            job._post("done")
+            work.result = result
+            work.post("done")
+
+
+# jobs that have started and not yet delivered their end, kept alive by the UI thread (a caller may
+# start a job and keep no reference to it); released in ``Job._drain``, on the UI thread
+_RUNNING: set = set()
 
 
 def _log(text: str) -> None:
@@ -162,13 +190,12 @@ class Job(QObject):
         # holds the GIL, and a thread would stall the UI for as long as a C call lasts
         self.process = process
         self.result: Any = None
-        self._cancel = threading.Event()
         self.finished = False
         # what the worker reports reaches the UI thread through a plain queue that a timer of the
         # UI thread drains: no Qt signal crosses threads (cross-thread signals to Python slots are
         # a known PySide6 6.8+ trouble spot, PYSIDE-3124), and a burst of progress reports costs
         # one update
-        self._events: queue.SimpleQueue = queue.SimpleQueue()
+        self._work = _Work(fn, self.project_path, kwargs, process)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._drain)
@@ -180,15 +207,12 @@ class Job(QObject):
         self._callbacks[event].append(fn)
         return self
 
-    def _post(self, kind: str, *args: Any) -> None:  # any thread
-        self._events.put((kind, args))
-
     @Slot()
     def _drain(self) -> None:  # UI thread
         progress = None
         while True:
             try:
-                kind, args = self._events.get_nowait()
+                kind, args = self._work.events.get_nowait()
             except queue.Empty:
                 break
             if kind == "progress":
@@ -196,9 +220,13 @@ class Job(QObject):
                 continue
             self.finished = True
             self._timer.stop()
-            if progress is not None:
-                self._deliver("progress", *progress)
-            self._deliver(kind, *((self.result,) if kind == "done" else args))
+            self.result = self._work.result
+            try:
+                if progress is not None:
+                    self._deliver("progress", *progress)
+                self._deliver(kind, *((self.result,) if kind == "done" else args))
+            finally:
+                _RUNNING.discard(self)
             return
         if progress is not None:
             self._deliver("progress", *progress)
@@ -210,17 +238,18 @@ class Job(QObject):
                 continue  # the view that asked has been closed meanwhile: nobody to tell
             fn(*args)
 
-    def _report(self, fraction: float | None, message: str) -> None:  # worker thread
-        if self._cancel.is_set():
-            raise Cancelled()
-        self._post("progress", -1.0 if fraction is None else float(fraction), message)
-
     def cancel(self) -> None:
-        self._cancel.set()
+        self._work.cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        """Cancel was asked for (the job may still be stopping)."""
+        return self._work.cancel.is_set()
 
     def start(self, pool: QThreadPool | None = None) -> Job:
+        _RUNNING.add(self)
         self._timer.start()
-        (pool or QThreadPool.globalInstance()).start(_Runnable(self))
+        (pool or QThreadPool.globalInstance()).start(_Runnable(self._work))
         return self
 
 

@@ -111,3 +111,25 @@ def _excepthook(kind, value, tb) -> None:
     except Exception:  # noqa: BLE001 - the log is written either way
         pass
     print(f"エラー: {kind.__name__}: {value}（詳細: {log}）", file=sys.stderr)
+
+
+def collect_garbage_on_ui_thread():
+    """Python's cycle collector runs in whichever thread happens to allocate: in a job's worker
+    thread it would destroy the UI's QObjects caught in reference cycles (a closed window, a view's
+    lambdas) on the wrong thread, which crashes or deadlocks Qt. Collection is switched off and
+    done by a timer of the UI thread instead (pyqtgraph's GarbageCollector; the pattern of calibre
+    and pyqtgraph). Keep the returned object alive; ``stop`` gives collection back to Python."""
+    from pyqtgraph.util.garbage_collector import GarbageCollector
+
+    return GarbageCollector(interval=1.0)
+
+
+def stop_collecting(collector) -> None:
+    """Back to Python's own collection after ``collect_garbage_on_ui_thread`` (its timer stopped,
+    what is pending collected now, on this thread)."""
+    import gc
+
+    collector.timer.stop()
+    gc.collect()
+    gc.enable()
+
