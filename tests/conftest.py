@@ -49,6 +49,20 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
 
 
+def add_window(qtbot, w) -> None:
+    """Register a main window with pytest-qt, which closes and deletes it when the test ends —
+    before the test's fixtures are torn down. Before it does, the window's running job is
+    cancelled and its background work (view loaders, quiet backups) has ended: a fixture that
+    waits on the window afterwards would find it deleted, at random."""
+
+    def settle(win) -> None:
+        if win.job is not None and not win.job.finished:
+            win.job.cancel()
+        qtbot.waitUntil(win.idle, timeout=60_000)
+
+    qtbot.addWidget(w, before_close_func=settle)
+
+
 GC_KEY = pytest.StashKey[object]()
 
 

@@ -476,6 +476,7 @@ def test_gui_code_spans_with_keyboard_and_undo(qtbot, analysed, tmp_path, monkey
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QPushButton
 
+    from tests.conftest import add_window
     from voc_app.gui.app import MainWindow
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
@@ -485,7 +486,7 @@ def test_gui_code_spans_with_keyboard_and_undo(qtbot, analysed, tmp_path, monkey
         C.add_code(p, "睡眠")
         C.add_code(p, "配送")
     w = MainWindow(path)
-    qtbot.addWidget(w)
+    add_window(qtbot, w)
     w.show()
     view = w.coding
     w.tabs.setCurrentWidget(view)

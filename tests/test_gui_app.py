@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QAction, QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton  # noqa: E402
 
-from tests.conftest import FIXTURES, dump  # noqa: E402
+from tests.conftest import FIXTURES, add_window, dump  # noqa: E402
 from voc_app.analysis import analyze_project
 from voc_app.gui.app import MainWindow, screenshots  # noqa: E402
 from voc_app.importing import import_file
@@ -52,13 +52,10 @@ def win(qtbot, built, tmp_path, monkeypatch):
     path = tmp_path / "app.voc"
     shutil.copy(built, path)
     w = MainWindow(path)
-    qtbot.addWidget(w)
+    add_window(qtbot, w)
     w.show()
     qtbot.waitUntil(w.idle, timeout=30_000)
-    yield w
-    if w.job is not None and not w.job.finished:
-        w.job.cancel()
-        qtbot.waitUntil(lambda: w.job.finished, timeout=30_000)
+    yield w  # add_window: its job cancelled and the window idle before pytest-qt closes it
 
 
 def wait_job(qtbot, w, timeout=60_000):
@@ -313,7 +310,7 @@ def test_english_ui_switch(qtbot, win):
     try:
         win.set_language("en")
         en = win._others[-1]
-        qtbot.addWidget(en)
+        add_window(qtbot, en)
         qtbot.waitUntil(en.idle, timeout=30_000)
         assert i18n.current() == "en" and i18n.saved_language() == "en"
         assert not win.isVisible() and en.project_path == win.project_path and en.tabs.currentIndex() == 2
@@ -333,7 +330,7 @@ def test_english_ui_switch(qtbot, win):
         assert japanese.search(en.verbatim_view.model.data(en.verbatim_view.model.index(0, 7)))
         en.set_language("ja")
         ja = en._others[-1]
-        qtbot.addWidget(ja)
+        add_window(qtbot, ja)
         qtbot.waitUntil(ja.idle, timeout=30_000)
         assert ja.tabs.tabText(3) == "顧客" and ja.findChild(QPushButton, "review_confirmed").text() == "確認済み"
         assert i18n.saved_language() == "ja"
@@ -427,7 +424,7 @@ def test_recent_projects_survive_a_restart(qtbot, win, tmp_path, monkeypatch):
     s.sync()
     monkeypatch.setattr(gui_app, "app_settings", fresh)
     w = MainWindow(win.project_path)
-    qtbot.addWidget(w)
+    add_window(qtbot, w)
     qtbot.waitUntil(w.idle, timeout=30_000)
     entries = {a.data(): a for a in w.recent_menu.actions() if a.objectName() == "recent_project"}
     assert list(entries) == [str(win.project_path), str(other), str(gone)]
@@ -436,7 +433,7 @@ def test_recent_projects_survive_a_restart(qtbot, win, tmp_path, monkeypatch):
     assert "見つかりません" in entries[str(gone)].text()
     entries[str(other)].trigger()
     opened = w._others[-1]
-    qtbot.addWidget(opened)
+    add_window(qtbot, opened)
     qtbot.waitUntil(opened.idle, timeout=30_000)
     assert opened.project_path == other and opened.tabs.count() == 7
 
@@ -457,7 +454,7 @@ def test_the_window_fits_a_small_screen(qtbot, win, monkeypatch):
         for lang in ("ja", "en"):
             i18n.install(QApplication.instance(), lang)
             w = MainWindow(win.project_path)
-            qtbot.addWidget(w)
+            add_window(qtbot, w)
             w.settings.setValue("geometry", big)
             w._place()
             w.show()
@@ -485,7 +482,7 @@ def test_an_empty_project_invites_an_import(qtbot, tmp_path):
     path = tmp_path / "empty.voc"
     create_project(path).close()
     w = MainWindow(path)
-    qtbot.addWidget(w)
+    add_window(qtbot, w)
     w.show()
     qtbot.waitUntil(w.idle, timeout=30_000)
     empty = w.overview.empty
@@ -1023,7 +1020,7 @@ def test_a_project_without_nps_explains_instead_of_a_table(qtbot, tmp_path, monk
         import_file(p, fixtures / "zendesk.jsonl")
         analyze_project(p, workers=1)
     w = MainWindow(path)
-    qtbot.addWidget(w)
+    add_window(qtbot, w)
     w.show()
     qtbot.waitUntil(w.idle, timeout=30_000)
     qtbot.waitUntil(lambda: w.overview.drivers_card is not None and w.overview.drivers_card.isVisible(), timeout=10_000)

@@ -15,6 +15,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
+from tests.conftest import add_window  # noqa: E402
 from tests.test_corrections import MAP, RIVAL, write_csv  # noqa: E402
 from voc_app import corrections as C  # noqa: E402
 from voc_app.analysis import analyze_project  # noqa: E402
@@ -41,12 +42,11 @@ def win(qtbot, built, tmp_path, monkeypatch):
     path = tmp_path / "app.voc"
     shutil.copy(built, path)
     w = MainWindow(path)
-    qtbot.addWidget(w)
+    add_window(qtbot, w)
     w.show()
     w.activateWindow()
     qtbot.waitUntil(w.idle, timeout=30_000)
-    yield w
-    qtbot.waitUntil(w.idle, timeout=60_000)
+    yield w  # add_window: idle before pytest-qt closes it
 
 
 def settle(qtbot, w):
@@ -103,6 +103,24 @@ def test_correct_by_keyboard_undo_and_redo(qtbot, win):
     assert "1 喜び" in view.table.toolTip().replace("<br>", " ") and "Ctrl+Z" in view.table.toolTip()
 
 
+def test_a_correction_takes_a_quiet_backup(qtbot, win, monkeypatch):
+    """A label correction is the user's work: like any edit it is backed up (at most every
+    INTERVAL_S; here at once), and the backup holds the correction."""
+    from voc_app.backup import list_backups
+    from voc_app.gui.backups_dialog import AutoBackup
+
+    monkeypatch.setattr(AutoBackup, "INTERVAL_S", 0.0)
+    assert list_backups(win.project_path) == []
+    view = win.verbatim_view
+    r = select(qtbot, win, "梱包が丁寧でした")
+    qtbot.keyClick(view.table, Qt.Key.Key_2)  # 2 = 不満
+    qtbot.waitUntil(lambda: bool(win.autobackup.results) and win.autobackup.idle(), timeout=30_000)
+    found = list_backups(win.project_path)
+    assert [b.reason for b in found] == ["edits"] and found[0].path == win.autobackup.results[-1]
+    assert found[0].counts["corrections"] == 1 and found[0].changes == {}
+    assert cell(view, r, 4) == "不満 ✎"
+
+
 def test_keys_do_not_reach_the_search_box(qtbot, win):
     view = win.verbatim_view
     win.tabs.setCurrentWidget(view)
@@ -147,7 +165,13 @@ def test_review_queue_lists_reasons_and_moves_on(qtbot, win):
     assert m.items and {it.task for it in m.items} == {"churn"}
 
 
-def test_learn_changes_similar_answers_and_the_shipped_model_reverts(qtbot, win, monkeypatch):
+@pytest.mark.parametrize("process", [False, True], ids=["thread", "process"])
+def test_learn_changes_similar_answers_and_the_shipped_model_reverts(qtbot, win, monkeypatch, process):
+    """In a thread (a small project) and in its own process (a project of ≥ 50,000 answers, where
+    a thread would stall the UI)."""
+    import voc_app.gui.app as app_module
+
+    monkeypatch.setattr(app_module, "PROCESS_JOBS", process)
     view = win.verbatim_view
     win.tabs.setCurrentWidget(view)
     with Project(win.project_path) as p:
@@ -163,6 +187,7 @@ def test_learn_changes_similar_answers_and_the_shipped_model_reverts(qtbot, win,
     assert "まだ学習していません" in qv.status.text()
     qv.learn_button.click()
     qtbot.waitUntil(lambda: win.job is not None and win.job.finished, timeout=120_000)
+    assert win.job.process is process and win.job.result is not None
     settle(qtbot, win)
     assert "人の修正 8 件" in qv.status.text() and "一致" in qv.status.text()
     followed = [r for r in rest if "解約" in cell(view, r, 6)]

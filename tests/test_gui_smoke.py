@@ -9,6 +9,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QLabel  # noqa: E402
 
+from tests.conftest import add_window  # noqa: E402
 from voc_app.analysis import analyze_project  # noqa: E402
 from voc_app.gui.app import MainWindow  # noqa: E402
 from voc_app.importing import import_file  # noqa: E402
@@ -21,7 +22,7 @@ def test_main_window_shows_project(qtbot, tmp_path, fixtures):
         import_file(p, fixtures / "excel_cp932.csv")
         analyze_project(p, workers=1)
     win = MainWindow(path)
-    qtbot.addWidget(win)
+    add_window(qtbot, win)
     win.show()
     qtbot.waitUntil(win.idle, timeout=30_000)
     summary = win.findChild(QLabel, "summary")

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QAction  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton  # noqa: E402
 
-from tests.conftest import dump  # noqa: E402
+from tests.conftest import add_window, dump  # noqa: E402
 from tests.test_team import LATER, VOICES, _survey  # noqa: E402
 from voc_app import coding as C  # noqa: E402
 from voc_app.analysis import analyze_project  # noqa: E402
@@ -54,7 +54,7 @@ def open_win(qtbot, tmp_path, monkeypatch):
 
     def make(path: Path) -> MainWindow:
         w = MainWindow(path)
-        qtbot.addWidget(w)
+        add_window(qtbot, w)
         w.show()
         qtbot.waitUntil(w.idle, timeout=30_000)
         opened.append(w)

@@ -25,7 +25,7 @@ from voc_app.gui.jobs import Job, JobBar
 from voc_app.gui.views import CustomersView, ImportsView, OverviewView, TopicsView, VerbatimsView
 
 TABS = ("overview", "verbatims", "topics", "customers", "coding", "analysis", "imports")
-# Heavy jobs (import, analysis, topic fit, export) on a big project or file run in their own
+# Heavy jobs (import, analysis, topic fit, export, 学習する) on a big project or file run in their own
 # process: Python code and long C calls (reading a million rows) hold the GIL, and in a thread
 # they would stall the UI for up to ~0.4 s at 1M verbatims. A process costs ~2 s to start, so
 # small projects keep the thread. VOC_PROCESS_JOBS=1 / 0 forces either way.
@@ -418,7 +418,11 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _in_process(self, fn, kwargs: dict) -> bool:
-        if fn not in (op_analyze, op_import, op_dry_run, op_refit, op_export):
+        from voc_app.gui.corrections_ui import op_learn, op_use_shipped
+
+        # 学習する on 100,000 answers holds the GIL in a thread for up to ~0.5 s at a time
+        # (bench/bench_gui.py --job learn); in a process the UI never waits on it
+        if fn not in (op_analyze, op_import, op_dry_run, op_refit, op_export, op_learn, op_use_shipped):
             return False
         if PROCESS_JOBS is not None:
             return PROCESS_JOBS
@@ -452,11 +456,13 @@ class MainWindow(QMainWindow):
         self._questions.start()
 
     def idle(self) -> bool:
-        """No view is loading (tests and benchmarks wait for this)."""
+        """No view is loading and no job or quiet backup is running (tests and benchmarks wait
+        for this)."""
         return (not self._loading and self.tabs.currentWidget() not in self._stale_views() and self.coding.idle()
                 and self.analysis.idle() and self.topics.idle() and (self.job is None or self.job.finished) and self._questions.finished
                 and self.verbatim_view.model.idle() and self.coding.model.idle()
-                and (not hasattr(self, "queue_view") or self.queue_view.idle()))
+                and (not hasattr(self, "queue_view") or self.queue_view.idle())
+                and (not hasattr(self, "autobackup") or self.autobackup.idle()))
 
     def _stale_views(self) -> list:
         return [self._views[n] for n in self._stale]

@@ -146,6 +146,7 @@ class Corrections(QObject):
 
     changed = Signal(list, str)
     corrected = Signal(int, dict)  # a correction's verbatim and its final labels now
+    edited = Signal()  # a correction, undo or redo changed the project (a backup may be due)
 
     def __init__(self, project_path: Path, coder: Callable[[], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -183,6 +184,8 @@ class Corrections(QObject):
         job.start()
 
     def _done(self, fn, kwargs: dict, result) -> None:
+        if fn is op_correct or result:
+            self.edited.emit()
         if fn is op_correct:
             vid = kwargs["verbatim_id"]
             shown = " ・ ".join(f"{label_of('evidence', t)}: {self._value(t, v)}" for t, v in kwargs["labels"].items())

@@ -437,6 +437,8 @@ def install(win) -> None:
         win.queue_view.labels_changed(ids)
 
     win.corrections.changed.connect(changed)
+    if hasattr(win, "autobackup"):  # a correction is the user's work: backed up like any edit
+        win.corrections.edited.connect(win.autobackup.edited)
     win.queue_view.refitted.connect(lambda: view.model.forget(None))
     # redo: every platform binding of Redo (a QKeySequence made of StandardKey keeps only the first)
     redo = win.findChild(QAction, "action_redo")
