@@ -212,3 +212,22 @@ def test_export_with_a_filter_that_matches_nothing_writes_nothing(tmp_path, fixt
     assert main(["export", proj, str(out), "--filter", "polarity=存在しない値"]) == 2
     assert not out.exists()
     assert main(["export", proj, str(out)]) == 0 and out.exists()
+
+
+def test_every_help_page_prints(capsys):
+    """`voc --help` and each command's --help print (a bare % in a help text made argparse raise
+    instead of printing the overview)."""
+    import argparse
+
+    from voc_app.cli import build_parser, main
+
+    with pytest.raises(SystemExit) as e:
+        main(["--help"])
+    assert e.value.code == 0 and "drivers" in capsys.readouterr().out
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert len(sub.choices) > 20
+    for name in sub.choices:
+        with pytest.raises(SystemExit) as e:
+            main([name, "--help"])
+        assert e.value.code == 0, name
+        assert capsys.readouterr().out.startswith(f"usage: voc {name}"), name

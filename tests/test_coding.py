@@ -450,7 +450,10 @@ def test_cli_coding_commands(analysed, tmp_path, capsys):
     assert "睡眠の変化: 該当" in capsys.readouterr().out
     assert voc(["autocode", p, "--accept", "睡眠の変化"]) == 0
     assert voc(["tag", p, "1", "配送・梱包/破損・汚れ", "--coder", "山田", "--span", "0:4"]) == 0
+    capsys.readouterr()
     assert voc(["tag", p, "1", "睡眠の変化", "--coder", "鈴木"]) == 0
+    out = capsys.readouterr().out  # the verbatim's codings, in words (no internal codes)
+    assert "睡眠の変化  鈴木" in out and "手作業・確定" in out and "manual" not in out and "accepted" not in out
     assert voc(["tag", p, "2", "--coder", "山田"]) == 0 and voc(["tag", p, "2", "--coder", "鈴木"]) == 0
     capsys.readouterr()
     assert voc(["agreement", p, "山田", "鈴木", "--disagreements"]) == 0

@@ -739,7 +739,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--side", choices=["delight", "pain", "all"], default="delight", help="move・undo・redo の対象マップ")
     s.set_defaults(func=cmd_topic)
 
-    s = sub.add_parser("drivers", help="NPS を動かすトピック: 言及した人としない人の NPS の差（95%信頼区間付き）で"
+    s = sub.add_parser("drivers", help="NPS を動かすトピック: 言及した人としない人の NPS の差（95%%信頼区間付き）で"
                        "「まず直すべき不満」と「守るべき喜び」を順位付け")
     s.add_argument("project")
     s.add_argument("--side", choices=["delight", "pain", "all"], default="all",

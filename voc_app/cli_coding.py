@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from voc_app.export.safe import tsv_cell as _t
+from voc_app.labels import label
 from voc_app.store import Project
 
 
@@ -108,7 +109,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
         for g in C.verbatim_codings(project, vid):
             text = texts[vid]
             seg = text if g["start"] is None else text[g["start"]:g["end"]]
-            print(f"  {g['code']}  {g['coder']}  「{seg}」  {g['source']}/{g['state']}")
+            print(f"  {g['code']}  {g['coder']}  「{seg}」  {label('coding_source', g['source'])}"
+                  f"・{label('coding_state', g['state'])}")
     return 0
 
 
