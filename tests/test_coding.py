@@ -460,6 +460,9 @@ def test_cli_coding_commands(analysed, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "共通に確認した発言: 2 件" in out and "不一致 2 件" in out
     assert voc(["crosstab", p, "--by", "年代"]) == 0 and "睡眠の変化" in capsys.readouterr().out
+    assert voc(["crosstab", p, "--by", "polarity"]) == 0
+    head = capsys.readouterr().out.splitlines()[0].split("\t")
+    assert "喜び" in head and "不満" in head and "pain" not in head
     assert voc(["words", p, "network", "--min-freq", "3", "--edges", "10", "--svg", str(tmp_path / "n.svg")]) == 0
     assert (tmp_path / "n.svg").read_text(encoding="utf-8").startswith("<svg")
     assert voc(["coded", p, str(tmp_path / "coded.csv")]) == 0

@@ -250,7 +250,7 @@ def cmd_crosstab(args: argparse.Namespace) -> int:
                 print(f"{_t(names[pair.a])}\t{_t(names[pair.b])}\t{pair.verbatims}")
             return 0
         ct = C.crosstab(project, args.by, coder=args.coder)
-        print("コード\t" + "\t".join(_t(c) for c in ct.columns) + "\t計")
+        print("コード\t" + "\t".join(_t(label(ct.by, c)) for c in ct.columns) + "\t計")  # 喜び, not delight
         print("（回答数）\t" + "\t".join(str(t) for t in ct.totals) + f"\t{sum(ct.totals)}")
         for code, row, pct, res in zip(ct.codes, ct.counts, ct.percent, ct.residual, strict=True):
             cells = [f"{n} ({p:.1f}%){'▲' if r > 1.96 else '▽' if r < -1.96 else ''}"
