@@ -242,6 +242,38 @@ def test_nps_sheet_tables(book, project):
     assert "〜" in first[6] and first[8] in ("確かな差", "偶然の可能性")
 
 
+def test_a_filtered_workbook_measures_nps_and_words_on_its_own_answers(project, tmp_path):
+    """A workbook for January to March: the NPS drivers and the word clouds are those of the
+    respondents and answers of that period (as its counts are), not of the whole project."""
+    from voc_app import wordcloud as W
+    from voc_app.drivers import nps_drivers
+    from voc_app.store.report import selection
+
+    flt = Filter(date_from="2025-01-01", date_to="2025-03-31")
+    everyone = nps_drivers(project)
+    with selection(project.conn, flt):
+        part = nps_drivers(project, selected=True)
+        words = W.word_frequencies(project, side="pain", top=0, selected=True)
+    assert 0 < part.respondents < everyone.respondents
+    assert dict(words) != dict(W.word_frequencies(project, side="pain", top=0))
+    export(project, tmp_path / "q1.xlsx", flt=flt)
+    rows = [r for r in load_workbook(tmp_path / "q1.xlsx", read_only=True)["NPSへの影響"].iter_rows(values_only=True)]
+    title = next(r[0] for r in rows if r and isinstance(r[0], str) and r[0].startswith("NPS への影響"))
+    assert f"NPS の回答者 {part.respondents:,} 人" in title
+    assert any(r and isinstance(r[0], str) and "書き出しの条件（期間 2025年1月1日 〜 2025年3月31日）" in r[0] for r in rows)
+    first = next(r for r in rows if r and r[0] == 1)
+    d = part.fix_first[0]
+    assert first[2] == d.n_with and first[3] == round(d.nps_with)
+    # support tickets alone carry no NPS: the sheet says so instead of a table
+    support = Filter(where={"source": "support"})
+    from voc_app.overview import filter_count
+
+    assert filter_count(project, flt=support) > 0
+    export(project, tmp_path / "none.xlsx", flt=support)
+    rows = [r for r in load_workbook(tmp_path / "none.xlsx", read_only=True)["NPSへの影響"].iter_rows(values_only=True)]
+    assert any(r and isinstance(r[0], str) and "この条件に該当する回答に NPS" in r[0] for r in rows)
+
+
 def test_nps_sheet_explains_when_there_is_no_nps(tmp_path):
     src = tmp_path / "no_nps.csv"
     src.write_text("顧客ID,ご意見\n" + "".join(f"C{i},配送がとても遅くて困りました{i}\n" for i in range(8)), encoding="utf-8")

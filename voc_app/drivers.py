@@ -243,11 +243,12 @@ def _driver(side: str, tid: int, label: str, total, with_, min_mentions: int) ->
 
 
 def nps_drivers(project: Project, progress: Progress | None = None, *, min_mentions: int = 5,
-                side: str = "all") -> DriversReport:
+                side: str = "all", selected: bool = False) -> DriversReport:
     """How much each pain and delight topic moves NPS (see the module's definitions).
-    ``side``: ``pain``, ``delight`` or ``all`` (both tables, pain first). Raises ``InputError``
-    when the project has no survey response with an NPS score, or no topic map on any side
-    asked."""
+    ``side``: ``pain``, ``delight`` or ``all`` (both tables, pain first). ``selected``: only the
+    respondents of the verbatims an export selected (its period and filters; called inside
+    ``store.report.selection``). Raises ``InputError`` when there is no survey response with an
+    NPS score, or no topic map on any side asked."""
     from voc_app.store import drivers as store
     from voc_app.topics import SIDE_NAMES, topic_list
 
@@ -257,7 +258,7 @@ def nps_drivers(project: Project, progress: Progress | None = None, *, min_menti
         raise InputError("比べるのに必要な人数（--min）は 1 以上にしてください")
     tick = progress or (lambda f, m: None)
     tick(0.0, "NPS を集計")
-    total = store.respondent_counts(project.conn)
+    total = store.respondent_counts(project.conn, selected)
     if total.n == 0:
         raise InputError("NPS の点数がある回答がありません",
                          hint="NPS（0〜10）の列があるアンケートを取り込んでください"
@@ -274,7 +275,7 @@ def nps_drivers(project: Project, progress: Progress | None = None, *, min_menti
                              f"（voc topics PROJECT --side {s} で推定してください）")
             tables.append(table)
             continue
-        counts = store.topic_respondent_counts(project.conn, s)
+        counts = store.topic_respondent_counts(project.conn, s, selected)
         drivers = [_driver(s, t["id"], t["label"], total, counts.get(t["id"]), min_mentions) for t in topics]
         sign = 1 if s == "pain" else -1  # pain: most negative first; delight: most positive first
         table.ranked = sorted((d for d in drivers if d.enough),

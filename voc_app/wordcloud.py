@@ -112,11 +112,12 @@ def _side_tokens(text: str, tokens: list, spans: list[list[int]]) -> list:
     return out
 
 
-def side_documents(project: Project, side: str) -> list[list[list[str]]]:
+def side_documents(project: Project, side: str, selected: bool = False) -> list[list[list[str]]]:
     """The stored content words (``[surface, normalized, pos]``) of each analysed answer on
-    ``side``: a mixed answer's words of that side's sentences only."""
+    ``side``: a mixed answer's words of that side's sentences only. ``selected``: only the
+    answers an export selected (``store.report.selection``)."""
     _check_side(side)
-    rows = st_topics.side_rows(project.conn, side)
+    rows = st_topics.side_rows(project.conn, side, selected)
     stored = st_words.tokens_by_id(project.conn, (r[0] for r in rows))
     docs = []
     for (vid, text, _polarity, _sentences), (_, _unit, spans) in zip(rows, side_units(rows, side), strict=True):
@@ -127,14 +128,14 @@ def side_documents(project: Project, side: str) -> list[list[list[str]]]:
 
 
 def word_frequencies(project: Project, progress: Progress | None = None, *, side: str,
-                     top: int = 150) -> list[tuple[str, int]]:
+                     top: int = 150, selected: bool = False) -> list[tuple[str, int]]:
     """The ``top`` content words of the delight (``side="delight"``) or pain answers, as
     (display form, number of answers on that side using it), most frequent first (ties by
     word). Verbs and adjectives in their dictionary form; junk and stop words left out."""
     _check_side(side)
     if progress:
         progress(None, "語を数えています")
-    docs = side_documents(project, side)
+    docs = side_documents(project, side, selected)
     from voc_app.synonyms import synonyms
 
     items, labels = nw.word_items(docs, drop_junk=True, canon=synonyms(project))  # 表記ゆれ: canonical forms
@@ -317,11 +318,11 @@ def render_png(frequencies: Sequence[tuple[str, int]], *, side: str, width: int 
 
 
 def wordcloud_png(project: Project, progress: Progress | None = None, *, side: str, width: int = 800,
-                  height: int = 500, lang: str = "ja", top: int = 150) -> bytes | None:
+                  height: int = 500, lang: str = "ja", top: int = 150, selected: bool = False) -> bytes | None:
     """The word cloud of one side (``"delight"`` or ``"pain"``) as PNG bytes, ``width`` ×
     ``height`` pixels; None when that side has too few words (nothing analysed yet, or fewer
     than ``MIN_WORDS`` distinct words). The same project gives the same bytes every time."""
-    freq = word_frequencies(project, progress, side=side, top=top)
+    freq = word_frequencies(project, progress, side=side, top=top, selected=selected)
     if progress:
         progress(None, "ワードクラウドを描いています")
     return render_png(freq, side=side, width=width, height=height, lang=lang)

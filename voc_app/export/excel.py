@@ -676,7 +676,7 @@ def _write_xlsx(project: Project, path: Path, n: int, flt: Filter, masker: _Mask
     attrs = q.main_attributes(conn)
     try:
         tick(0.02, "概要")
-        facts.drivers, facts.drivers_note = _drivers(project)
+        facts.drivers, facts.drivers_note = _drivers(project, facts.filtered)
         _summary(wb, project, n, flt, masker, facts)
         _drivers_sheet(wb, facts, masker, flt)
         _wordcloud_sheet(wb, project, flt, masker.on)
@@ -708,18 +708,20 @@ def _filtered(flt: Filter) -> bool:
     return bool(flt.where or flt.date_from or flt.date_to)
 
 
-def _drivers(project: Project):
-    """``voc_app.drivers.nps_drivers`` for the project, or (None, why not) — without NPS answers
-    or topics, or in a build without the module."""
+def _drivers(project: Project, filtered: bool = False):
+    """``voc_app.drivers.nps_drivers`` for the project (a filtered export: for the respondents of
+    the selected verbatims), or (None, why not) — without NPS answers or topics, or in a build
+    without the module."""
     try:
         from voc_app.drivers import nps_drivers
     except ImportError:
         return None, "この版では NPS への影響を計算できません。"
     try:
-        return nps_drivers(project), ""
+        return nps_drivers(project, selected=filtered), ""
     except InputError as e:
         if "NPS" in str(e):
-            return None, "NPS の点数（0〜10）がある回答がないため、NPS への影響は計算できません。"
+            return None, ("この条件に該当する回答に NPS の点数（0〜10）がないため、NPS への影響は計算できません。" if filtered
+                          else "NPS の点数（0〜10）がある回答がないため、NPS への影響は計算できません。")
         return None, "喜び・不満のトピックがまだないため、NPS への影響は計算できません（アプリのトピック画面か voc topics で推定してください）。"
 
 
@@ -946,7 +948,7 @@ def _drivers_sheet(wb, facts: _Facts, masker: _Masker, flt: Filter) -> None:
     s.note("トピックを挙げた回答者と挙げていない回答者の NPS の差。全体NPSへの影響 = 差 × 挙げた回答者の割合"
            "（挙げた人が他の人と同じ点をつけていたら、全体の NPS が何ポイント違ったか）。判定「確かな差」は 95%信頼区間が 0 を"
            f"含まないもの。言及が {rep.min_mentions} 人未満（または挙げていない人が {rep.min_mentions} 人未満）のトピックは件数不足。"
-           + ("フィルターにかかわらず、プロジェクト全体の回答で計算しています。" if _filtered(flt) else ""))
+           + (f"書き出しの条件（{flt.describe()}）に該当する回答をした回答者で計算しています。" if _filtered(flt) else ""))
     from voc_app.drivers import COLUMNS, format_ci  # present: ``rep`` came from it
     names = {side: {t["id"]: masker.text(t["label"]) for t in facts.topics[side]["topics"]} for side in facts.topics}
     for table in rep.tables:
@@ -980,7 +982,7 @@ def _wordcloud_sheet(wb, project: Project, flt: Filter, mask_pii: bool = False) 
     s = _Sheet(wb, "ワードクラウド", [9] * 15)
     s.title("ワードクラウド（よく使われる語）")
     s.note("語の大きさは、その語を使った回答の数（喜びの声・不満の声それぞれ）。"
-           + ("フィルターにかかわらず、プロジェクト全体の回答から描いています。" if _filtered(flt) else ""))
+           + (f"書き出しの条件（{flt.describe()}）に該当する回答から描いています。" if _filtered(flt) else ""))
     pngs: dict[str, bytes | None] = {}
     why = ""
     try:
@@ -993,10 +995,11 @@ def _wordcloud_sheet(wb, project: Project, flt: Filter, mask_pii: bool = False) 
                 if mask_pii:  # no personal name in the picture either: words that are personal data left out
                     from nlp.pii import find
 
-                    freq = [(w, c) for w, c in word_frequencies(project, side=side) if not find(w)]
+                    freq = [(w, c) for w, c in word_frequencies(project, side=side, selected=_filtered(flt))
+                            if not find(w)]
                     pngs[side] = render_png(freq, side=side, width=800, height=500)
                 else:
-                    pngs[side] = wordcloud_png(project, side=side, width=800, height=500)
+                    pngs[side] = wordcloud_png(project, side=side, width=800, height=500, selected=_filtered(flt))
         except (UserError, ImportError) as e:
             why = f"ワードクラウドを描けません: {e}"
             pngs = {}

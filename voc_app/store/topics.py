@@ -15,11 +15,12 @@ SIDES = ("delight", "pain", "all")
 _SIDE_POLARITY = {"delight": ("delight", "mixed"), "pain": ("pain", "mixed")}
 
 
-def side_rows(conn: sqlite3.Connection, side: str) -> list[tuple[int, str, str, str]]:
+def side_rows(conn: sqlite3.Connection, side: str, selected: bool = False) -> list[tuple[int, str, str, str]]:
     """(verbatim id, text, polarity, sentences JSON) of the analysed answers that belong to a
-    side; non-answers (「特になし」) never make a topic."""
+    side; non-answers (「特になし」) never make a topic. ``selected``: only the verbatims an
+    export selected (``store.report.selection``)."""
     sql = ("SELECT v.id, v.text, a.polarity, a.sentences FROM verbatims v JOIN analyses a ON a.verbatim_id = v.id"
-           " WHERE v.is_non_answer = 0")
+           " WHERE v.is_non_answer = 0" + (" AND v.id IN (SELECT id FROM export_ids)" if selected else ""))
     if side in _SIDE_POLARITY:
         sql += f" AND a.polarity IN {_SIDE_POLARITY[side]}"
     return conn.execute(sql + " ORDER BY v.id").fetchall()
