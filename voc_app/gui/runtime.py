@@ -118,7 +118,8 @@ def collect_garbage_on_ui_thread():
     thread it would destroy the UI's QObjects caught in reference cycles (a closed window, a view's
     lambdas) on the wrong thread, which crashes or deadlocks Qt. Collection is switched off and
     done by a timer of the UI thread instead (pyqtgraph's GarbageCollector; the pattern of calibre
-    and pyqtgraph). Keep the returned object alive; ``stop`` gives collection back to Python."""
+    and pyqtgraph). Keep the returned object alive; ``stop_collecting`` gives collection back to
+    Python."""
     from pyqtgraph.util.garbage_collector import GarbageCollector
 
     return GarbageCollector(interval=1.0)
