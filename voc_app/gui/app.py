@@ -683,6 +683,16 @@ def wait_idle(win: MainWindow, app: QApplication, seconds: float = 60) -> None:
     app.processEvents()
 
 
+def _shot(win: MainWindow, app: QApplication, path: Path, paths: list[Path], *, idle: bool = False) -> None:
+    """The window as it is now (after the pending paint events; first idle when asked) → ``path``."""
+    if idle:
+        wait_idle(win, app)
+    for _ in range(3):
+        app.processEvents()
+    win.grab().save(str(path))
+    paths.append(path)
+
+
 def screenshots(win: MainWindow, out: Path, app: QApplication, size: tuple[int, int] = (1280, 800)) -> list[Path]:
     """A PNG of every view at ``size`` (1280×800 unless told)."""
     out.mkdir(parents=True, exist_ok=True)
@@ -714,11 +724,7 @@ def screenshots(win: MainWindow, out: Path, app: QApplication, size: tuple[int, 
         if name == "analysis":
             _analysis_shots(win, app, out, paths, i + 1)
             continue
-        for _ in range(3):
-            app.processEvents()
-        p = out / f"{i + 1}_{name}.png"
-        win.grab().save(str(p))
-        paths.append(p)
+        _shot(win, app, out / f"{i + 1}_{name}.png", paths)
         if name == "topics":
             _topic_page_shots(win, app, out, paths, i + 1)
         if name == "customers":
@@ -730,12 +736,7 @@ def _topic_page_shots(win: MainWindow, app: QApplication, out: Path, paths: list
     """The topics tab's 「NPS への影響」 and word clouds."""
     for page, suffix in ((1, "_topics_nps"), (2, "_topics_wordcloud")):
         win.topics.pages.setCurrentIndex(page)
-        wait_idle(win, app)
-        for _ in range(3):
-            app.processEvents()
-        p = out / f"{n}{suffix}.png"
-        win.grab().save(str(p))
-        paths.append(p)
+        _shot(win, app, out / f"{n}{suffix}.png", paths, idle=True)
     win.topics.pages.setCurrentIndex(0)
 
 
@@ -747,11 +748,7 @@ def _all_customers_shot(win: MainWindow, app: QApplication, out: Path, paths: li
     watch = next((i for i, r in enumerate(rows) if r.get("segment") == "watch"), 0 if rows else None)
     if watch is not None:
         c.tables["all"].selectRow(watch)
-    for _ in range(3):
-        app.processEvents()
-    p = out / f"{n}_customers_all.png"
-    win.grab().save(str(p))
-    paths.append(p)
+    _shot(win, app, out / f"{n}_customers_all.png", paths)
     c.kind_tabs.setCurrentIndex(0)
 
 
@@ -760,12 +757,7 @@ def _analysis_shots(win: MainWindow, app: QApplication, out: Path, paths: list[P
     a = win.analysis
 
     def shot(suffix: str) -> None:
-        wait_idle(win, app)
-        for _ in range(3):
-            app.processEvents()
-        p = out / f"{n}{suffix}.png"
-        win.grab().save(str(p))
-        paths.append(p)
+        _shot(win, app, out / f"{n}{suffix}.png", paths, idle=True)
 
     a.tabs.setCurrentIndex(0)
     if a.rule.text().strip():

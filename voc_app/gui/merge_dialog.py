@@ -112,31 +112,12 @@ class MergeDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.summary)
         split = QSplitter(Qt.Orientation.Vertical)
-        top = QWidget()
-        tl = QVBoxLayout(top)
-        tl.setContentsMargins(0, 0, 0, 0)
-        self.added_title = QLabel(self.tr("加わるもの"))
-        self.added_title.setStyleSheet("font-weight: bold;")
-        tl.addWidget(self.added_title)
-        self.added = QTableWidget(0, 4)
-        self.added.setObjectName("merge_added")
-        self.added.setHorizontalHeaderLabels([self.tr("種類"), self.tr("コーダー"), self.tr("件数"), self.tr("内容")])
-        self._table(self.added, stretch=3)
-        tl.addWidget(self.added)
-        split.addWidget(top)
-        bottom = QWidget()
-        bl = QVBoxLayout(bottom)
-        bl.setContentsMargins(0, 0, 0, 0)
-        self.conflicts_title = QLabel(self.tr("競合"))
-        self.conflicts_title.setStyleSheet("font-weight: bold;")
-        bl.addWidget(self.conflicts_title)
-        self.conflicts = QTableWidget(0, 5)
-        self.conflicts.setObjectName("merge_conflicts")
-        self.conflicts.setHorizontalHeaderLabels([self.tr("種類"), self.tr("対象"), self.tr("コーダー"),
-                                                  self.tr("こちら（残る）"), self.tr("相手")])
-        self._table(self.conflicts, stretch=1)
-        bl.addWidget(self.conflicts)
-        split.addWidget(bottom)
+        self.added_title, self.added = self._pane(
+            split, self.tr("加わるもの"), "merge_added",
+            [self.tr("種類"), self.tr("コーダー"), self.tr("件数"), self.tr("内容")], stretch=3)
+        self.conflicts_title, self.conflicts = self._pane(
+            split, self.tr("競合"), "merge_conflicts",
+            [self.tr("種類"), self.tr("対象"), self.tr("コーダー"), self.tr("こちら（残る）"), self.tr("相手")], stretch=1)
         split.setSizes([200, 220])
         lay.addWidget(split, 1)
 
@@ -168,6 +149,23 @@ class MergeDialog(QDialog):
         lay.addLayout(foot)
         self.resize(900, 600)
         self._show_report(None)
+
+    def _pane(self, split: QSplitter, title: str, name: str, heads: list[str], stretch: int
+              ) -> tuple[QLabel, QTableWidget]:
+        """A bold title over a read-only table, added to ``split``."""
+        pane = QWidget()
+        lay = QVBoxLayout(pane)
+        lay.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(title)
+        label.setStyleSheet("font-weight: bold;")
+        lay.addWidget(label)
+        table = QTableWidget(0, len(heads))
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(heads)
+        self._table(table, stretch)
+        lay.addWidget(table)
+        split.addWidget(pane)
+        return label, table
 
     def _table(self, t: QTableWidget, stretch: int) -> None:
         t.verticalHeader().setVisible(False)

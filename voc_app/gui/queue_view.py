@@ -377,12 +377,7 @@ class QueueView(QWidget):
         win = self.window()
         if hasattr(win, "statusBar"):
             win.statusBar().showMessage(msg, 10000)
-        self.refitted.emit()
-        self.stale = True
-        if self.isVisible():
-            self.load()
-        else:
-            self.load_status()
+        self._relabelled()
 
     def use_shipped(self, confirm: bool = True) -> None:
         if confirm and QMessageBox.question(
@@ -395,6 +390,11 @@ class QueueView(QWidget):
 
     def _shipped(self, res: dict) -> None:
         self.status.setText(self.tr("出荷時のモデルに戻しました（ラベルが変わった回答 {0:,} 件）").format(res.get("relabelled", 0)))
+        self._relabelled()
+
+    def _relabelled(self) -> None:
+        """Labels of uncorrected answers changed (a refit or the shipped model back): the list
+        and the model box read again."""
         self.refitted.emit()
         self.stale = True
         if self.isVisible():
